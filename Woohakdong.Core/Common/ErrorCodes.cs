@@ -1,0 +1,29 @@
+namespace Woohakdong.Core.Common;
+
+/// <summary>The stable error codes shared by every feature; each has a text in ErrorMessages.resx.</summary>
+public static class ErrorCodes
+{
+    public const string Forbidden = "FORBIDDEN";
+    public const string Unauthorized = "UNAUTHORIZED";
+    public const string InvalidInput = "INVALID_INPUT";
+    public const string ClubNotFound = "CLUB_NOT_FOUND";
+    public const string UserNotFound = "USER_NOT_FOUND";
+    public const string MemberNotFound = "MEMBER_NOT_FOUND";
+    public const string DuplicateEnglishName = "DUPLICATE_ENGLISH_NAME";
+    public const string NameRequired = "NAME_REQUIRED";
+    public const string NameTooLong = "NAME_TOO_LONG";
+    public const string EnglishNameInvalid = "ENGLISH_NAME_INVALID";
+    public const string DescriptionTooLong = "DESCRIPTION_TOO_LONG";
+    public const string RoomTooLong = "ROOM_TOO_LONG";
+    public const string ChatLinkInvalid = "CHAT_LINK_INVALID";
+    public const string FeeNegative = "FEE_NEGATIVE";
+    public const string FeeTooHigh = "FEE_TOO_HIGH";
+    public const string SeatLimitInvalid = "SEAT_LIMIT_INVALID";
+    public const string PresidentRoleProtected = "PRESIDENT_ROLE_PROTECTED";
+    public const string UsePresidencyHandover = "USE_PRESIDENCY_HANDOVER";
+    public const string AlreadyPresident = "ALREADY_PRESIDENT";
+    public const string ProfileFieldTooLong = "PROFILE_FIELD_TOO_LONG";
+    public const string PhoneInvalid = "PHONE_INVALID";
+    public const string StudentNumberInvalid = "STUDENT_NUMBER_INVALID";
+    public const string Concurrency = "CONCURRENT_UPDATE";
+}

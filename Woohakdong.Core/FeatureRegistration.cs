@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Woohakdong.Core.Accounts;
+using Woohakdong.Core.Clubs;
+using Woohakdong.Core.Data;
+using Woohakdong.Core.Membership;
+
+namespace Woohakdong.Core;
+
+public static class FeatureRegistration
+{
+    /// <summary>The Core features; the host supplies <see cref="Common.ICurrentUser"/>.</summary>
+    public static IServiceCollection AddWoohakdongCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWoohakdongData(configuration);
+        services.AddScoped<ProfileService>();
+        services.AddScoped<ClubService>();
+        services.AddScoped<ClubQueries>();
+        services.AddScoped<ClubAccess>();
+        services.AddSingleton<TermRollover>();
+        services.AddScoped<RosterService>();
+        services.AddScoped<MemberManagement>();
+        return services;
+    }
+}

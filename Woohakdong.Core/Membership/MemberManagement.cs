@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Data;
+
+namespace Woohakdong.Core.Membership;
+
+/// <summary>The president's powers over this term's roster: change roles, remove members, hand over the presidency.</summary>
+public sealed class MemberManagement(
+    IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, ICurrentUser currentUser, TimeProvider time)
+{
+    public async Task ChangeRoleAsync(long clubId, long membershipId, ClubRole newRole, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(newRole)) throw AppException.Validation(ErrorCodes.InvalidInput, "role");
+        await access.RequireAsync(clubId, RolePolicy.CanManageMembers, ct);
+        if (!RolePolicy.IsAssignable(newRole)) throw AppException.Conflict(ErrorCodes.UsePresidencyHandover, "role");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var membership = await FindThisTermAsync(db, clubId, membershipId, ct);
+        if (membership.Role == ClubRole.President) throw AppException.Conflict(ErrorCodes.PresidentRoleProtected, "role");
+        membership.Role = newRole;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RemoveAsync(long clubId, long membershipId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(clubId, RolePolicy.CanManageMembers, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var membership = await FindThisTermAsync(db, clubId, membershipId, ct);
+        if (membership.Role == ClubRole.President) throw AppException.Conflict(ErrorCodes.PresidentRoleProtected);
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Makes another member of this term the president; the old president stays on as 임원 (OFFICER).
+    /// Only the two memberships change, in one transaction: the club, its roster and its history stay as they were.
+    /// </summary>
+    public async Task HandOverPresidencyAsync(long clubId, long newPresidentMembershipId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(clubId, RolePolicy.CanManageMembers, ct);
+        var callerId = currentUser.RequireUserId();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var successor = await FindThisTermAsync(db, clubId, newPresidentMembershipId, ct);
+        if (successor.UserId == callerId) throw AppException.Conflict(ErrorCodes.AlreadyPresident);
+        var term = Term.Current(time).Key;
+        var president = await db.Memberships.SingleAsync(
+            m => m.ClubId == clubId && m.TermKey == term && m.UserId == callerId, ct);
+        president.Role = ClubRole.Officer;
+        successor.Role = ClubRole.President;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<ClubMembership> FindThisTermAsync(AppDbContext db, long clubId, long membershipId, CancellationToken ct)
+    {
+        var term = Term.Current(time).Key;
+        return await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.ClubId == clubId && m.TermKey == term, ct)
+            ?? throw AppException.NotFound(ErrorCodes.MemberNotFound);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Woohakdong.Core.Data;
+
+namespace Woohakdong.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app in-process on a fresh database. <see cref="StartOnRealPort"/> serves it on Kestrel so that
+/// chromium can reach it (TestServer alone cannot be reached from outside the process).
+/// </summary>
+public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly TestDatabase database = TestDatabase.Create(provider);
+    public DatabaseProvider Provider => provider;
+
+    /// <summary>Extra settings (as "Section:Key" → value) a fixture needs; applied before start.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Starts Kestrel on a free loopback port and returns its base address.</summary>
+    public Uri StartOnRealPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("Database:ConnectionString", database.ConnectionString);
+        builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton(this));
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The app on a fresh SQLite file, without demo data.</summary>
+public sealed class AppFactory() : AppFactoryBase(DatabaseProvider.Sqlite, seedDemo: false);
+
+/// <summary>The app on a fresh PostgreSQL database, as in production.</summary>
+public sealed class PostgresAppFactory() : AppFactoryBase(DatabaseProvider.Postgres, seedDemo: false);
+
+/// <summary>The embedded default as a user first sees it: SQLite with the demo club and accounts.</summary>
+public sealed class DemoAppFactory() : AppFactoryBase(DatabaseProvider.Sqlite, seedDemo: true);

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using MudBlazor.Services;
+using Woohakdong.Core.Data;
+using Woohakdong.Web.Components;
+using Woohakdong.Web.Endpoints;
+
+namespace Woohakdong.Web.Hosting;
+
+public static class WebHostSetup
+{
+    public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails();
+        // A malformed /v1 body reaches AppExceptionHandler as a 400 problem, in every environment.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddSingleton<Problems>();
+        services.AddExceptionHandler<AppExceptionHandler>();
+        services.AddOpenApi();
+        services.AddWoohakdongHealth();
+        // Keys in the shared database: a cookie or token issued by one instance is accepted by every other.
+        services.AddDataProtection().SetApplicationName("Woohakdong").PersistKeysToDbContext<AppDbContext>();
+        return builder;
+    }
+
+    public static WebApplication UseWebHost(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            // A refusal mapped to a problem answer is an expected outcome, not an error to log.
+            SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
+        });
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/v1"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        if (app.Environment.IsDevelopment()) app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapStaticAssets();
+        app.MapWoohakdongHealth();
+        app.MapAccountEndpoints();
+        app.MapV1Api();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
