@@ -1,0 +1,21 @@
+# Publishes Woohakdong.Web and runs it as a non-root user. Production settings come from the environment
+# (Database__Provider=Postgres, Database__ConnectionString=…); see README.md.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props Woohakdong.sln ./
+COPY Woohakdong.Core/Woohakdong.Core.csproj Woohakdong.Core/
+COPY Woohakdong.Web/Woohakdong.Web.csproj Woohakdong.Web/
+RUN dotnet restore Woohakdong.Web/Woohakdong.Web.csproj
+COPY Woohakdong.Core/ Woohakdong.Core/
+COPY Woohakdong.Web/ Woohakdong.Web/
+RUN dotnet publish Woohakdong.Web/Woohakdong.Web.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# The image's built-in unprivileged user; App_Data (SQLite, local objects) must be writable by it.
+RUN mkdir -p /app/App_Data && chown "$APP_UID" /app/App_Data
+USER $APP_UID
+ENV ASPNETCORE_HTTP_PORTS=8080
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "Woohakdong.Web.dll"]
