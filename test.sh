@@ -63,7 +63,7 @@ install_missing() {
 start_postgres() {
   if ! pg_isready -q -h 127.0.0.1 -p 5432; then
     say "starting PostgreSQL 15"
-    as_root pg_ctlcluster 15 main start </dev/null
+    as_root pg_ctlcluster 15 main start </dev/null 9>&-
     wait_for 60 pg_isready -q -h 127.0.0.1 -p 5432 || fail "PostgreSQL did not answer on 127.0.0.1:5432"
   fi
   mkdir -p "$SERVICES/postgres"
@@ -72,9 +72,8 @@ start_postgres() {
   (cd / && as_postgres psql -q -v ON_ERROR_STOP=1 -d postgres) <<'SQL'
 DO $$
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'woohakdong_test') THEN
-    CREATE ROLE woohakdong_test;
-  END IF;
+  CREATE ROLE woohakdong_test;
+EXCEPTION WHEN duplicate_object THEN NULL;
 END $$;
 ALTER ROLE woohakdong_test LOGIN CREATEDB PASSWORD 'woohakdong_test';
 SQL
@@ -87,7 +86,7 @@ start_redis() {
   say "starting Redis on 127.0.0.1:$REDIS_PORT"
   mkdir -p "$SERVICES/redis"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
-    --dir "$SERVICES/redis" --pidfile "$SERVICES/redis/redis.pid" --logfile "$SERVICES/redis/redis.log"
+    --dir "$SERVICES/redis" --pidfile "$SERVICES/redis/redis.pid" --logfile "$SERVICES/redis/redis.log" 9>&-
   wait_for 20 redis_answers || fail "Redis did not answer; see $SERVICES/redis/redis.log"
 }
 
@@ -95,8 +94,9 @@ start_s3() {
   port_answers "$S3_PORT" && return
   say "starting the S3 server on 127.0.0.1:$S3_PORT"
   mkdir -p "$SERVICES/s3/data"
-  # Own session and no inherited descriptors: it outlives this script without holding CI's output open.
-  setsid nohup node "$S3_PACKAGE/start.mjs" "$S3_PORT" "$SERVICES/s3/data" >>"$SERVICES/s3/s3.log" 2>&1 </dev/null &
+  # Own session, no inherited descriptors (the setup lock included): outlives this script without holding CI's output.
+  setsid nohup node "$S3_PACKAGE/start.mjs" "$S3_PORT" "$SERVICES/s3/data" \
+    >>"$SERVICES/s3/s3.log" 2>&1 </dev/null 9>&- &
   echo $! >"$SERVICES/s3/s3.pid"
   wait_for 30 port_answers "$S3_PORT" || fail "the S3 server did not answer; see $SERVICES/s3/s3.log"
 }
@@ -123,10 +123,14 @@ run_tests() {
   return "$status"
 }
 
+# One setup at a time on this machine: runs from other clones share the same ports.
+exec 9>/tmp/woohakdong-test-services.lock
+flock -w 900 9 || fail "another test.sh kept the setup lock for 15 minutes"
 install_missing
 start_postgres
 start_redis
 start_s3
+flock -u 9
 say "services ready: PostgreSQL 127.0.0.1:5432, Redis $WOOHAKDONG_TEST_REDIS, S3 $WOOHAKDONG_TEST_S3"
 $services_only && exit 0
 run_tests
