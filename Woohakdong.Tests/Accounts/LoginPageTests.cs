@@ -9,19 +9,19 @@ public sealed class LoginPageTests(AppFactory app) : IClassFixture<AppFactory>
     private const string LockedOut = "로그인 시도가 너무 많아 잠겼습니다. 10분 후 다시 시도하세요.";
 
     [Fact]
-    public async Task Signed_out_user_signs_in_again_with_the_right_password()
+    public async Task Signed_out_user_is_sent_to_sign_in_and_back_to_the_page_asked_for()
     {
         var browser = new AccountBrowser(app);
         var email = AccountBrowser.NewEmail();
         await browser.RegisterAsync(email, AccountBrowser.Password);
 
         var signOut = await browser.SignOutAsync();
-        var profileWhenSignedOut = await browser.SendGetAsync("/me/profile");
-        var signIn = await browser.SignInAsync(email, AccountBrowser.Password);
+        var loginPage = browser.RedirectTarget(await browser.SendGetAsync("/me/profile"));
+        var signIn = await browser.SignInAsync(email, AccountBrowser.Password, loginPage);
 
         Assert.Equal("/", browser.RedirectTarget(signOut));
-        Assert.StartsWith("/account/login?", browser.RedirectTarget(profileWhenSignedOut));
-        Assert.Equal("/", browser.RedirectTarget(signIn));
+        Assert.StartsWith("/account/login?", loginPage);
+        Assert.Equal("/me/profile", browser.RedirectTarget(signIn));
         Assert.True(AccountBrowser.SetsAuthCookie(signIn));
         Assert.Equal(HttpStatusCode.OK, (await browser.SendGetAsync("/me/profile")).StatusCode);
     }

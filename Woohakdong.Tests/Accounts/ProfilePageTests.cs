@@ -79,6 +79,22 @@ public sealed class ProfilePageTests : IAsyncLifetime
         Assert.Empty(page.FindAll(".mud-input-error"));
     }
 
+    [Fact]
+    public async Task Fixing_a_rejected_phone_clears_its_error_and_saves()
+    {
+        var page = RenderProfile();
+        page.Find("#phone").Change("010-12");
+        page.Find("[data-testid=profile-save]").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-input-error")));
+
+        page.Find("#phone").Change("01098765432");
+        page.Find("[data-testid=profile-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("010-9876-5432", page.Find("#phone").GetAttribute("value")));
+        Assert.Empty(page.FindAll(".mud-input-error"));
+        Assert.Equal("010-9876-5432", (await LoadUserAsync()).Phone);
+    }
+
     /// <summary>Korean is the neutral culture of the resources; pin it so the run machine's language does not matter.</summary>
     private IRenderedComponent<Profile> RenderProfile()
     {
