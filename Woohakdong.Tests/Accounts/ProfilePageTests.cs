@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Woohakdong.Core;
+using Woohakdong.Core.Accounts;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Data;
+using Woohakdong.Tests.Infrastructure;
+using Woohakdong.Web.Components.Pages.Accounts;
+using Woohakdong.Web.Hosting;
+
+namespace Woohakdong.Tests.Accounts;
+
+/// <summary>The profile page with the real <see cref="ProfileService"/> on a fresh SQLite database.</summary>
+public sealed class ProfilePageTests : IAsyncLifetime
+{
+    private readonly BunitContext bunit = new();
+    private readonly TestDatabase database = TestDatabase.Create(DatabaseProvider.Sqlite);
+    private readonly CurrentUser currentUser = new();
+    private readonly Guid userId = Guid.NewGuid();
+
+    private static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+            ["Database:ConnectionString"] = database.ConnectionString,
+        };
+        bunit.Services.AddWoohakdongCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        bunit.Services.AddSingleton<ICurrentUser>(currentUser);
+        bunit.Services.AddLocalization();
+        bunit.Services.AddMudServices();
+        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+
+        await bunit.Services.MigrateDatabaseAsync(Cancel);
+        await using var db = await CreateDbAsync();
+        db.Users.Add(new AppUser { Id = userId, UserName = "new@woohakdong.kr", Email = "new@woohakdong.kr", DisplayName = "김신입" });
+        await db.SaveChangesAsync(Cancel);
+        currentUser.Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], "Test")));
+    }
+
+    [Fact]
+    public async Task Invalid_phone_shows_the_korean_phone_error_and_saves_nothing()
+    {
+        var page = RenderProfile();
+
+        page.Find("#school").Change("우학대학교");
+        page.Find("#phone").Change("010-12");
+        page.Find("[data-testid=profile-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "휴대폰 번호 형식이 올바르지 않습니다.", page.Find(".mud-input-control:has(#phone) .mud-input-helper-text").TextContent));
+        var saved = await LoadUserAsync();
+        Assert.Equal(("", ""), (saved.School, saved.Phone));
+    }
+
+    [Fact]
+    public async Task Complete_valid_profile_is_saved_and_the_incomplete_notice_goes_away()
+    {
+        var page = RenderProfile();
+        Assert.NotEmpty(page.FindAll("[data-testid=profile-incomplete]"));
+
+        page.Find("#school").Change("우학대학교");
+        page.Find("#major").Change("컴퓨터공학과");
+        page.Find("#student-number").Change("20251234");
+        page.Find("#phone").Change("010 1234 5678");
+        page.Find("[data-testid=profile-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=profile-incomplete]")));
+        var saved = await LoadUserAsync();
+        Assert.Equal(("김신입", "우학대학교", "컴퓨터공학과", "20251234", "010-1234-5678"),
+            (saved.DisplayName, saved.School, saved.Major, saved.StudentNumber, saved.Phone));
+        Assert.Empty(page.FindAll(".mud-input-error"));
+    }
+
+    [Fact]
+    public async Task Fixing_a_rejected_phone_clears_its_error_and_saves()
+    {
+        var page = RenderProfile();
+        page.Find("#phone").Change("010-12");
+        page.Find("[data-testid=profile-save]").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-input-error")));
+
+        page.Find("#phone").Change("01098765432");
+        page.Find("[data-testid=profile-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("010-9876-5432", page.Find("#phone").GetAttribute("value")));
+        Assert.Empty(page.FindAll(".mud-input-error"));
+        Assert.Equal("010-9876-5432", (await LoadUserAsync()).Phone);
+    }
+
+    /// <summary>Korean is the neutral culture of the resources; pin it so the run machine's language does not matter.</summary>
+    private IRenderedComponent<Profile> RenderProfile()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("ko-KR");
+        var page = bunit.Render<Profile>();
+        page.WaitForElement("#phone");
+        return page;
+    }
+
+    private async Task<AppDbContext> CreateDbAsync() =>
+        await bunit.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
+
+    private async Task<AppUser> LoadUserAsync()
+    {
+        await using var db = await CreateDbAsync();
+        return await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, Cancel);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await bunit.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}
