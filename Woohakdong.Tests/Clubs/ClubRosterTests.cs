@@ -1,4 +1,5 @@
 using Woohakdong.Core.Clubs;
+using Woohakdong.Core.Common;
 using Woohakdong.Core.Membership;
 using Woohakdong.Tests.Infrastructure;
 
@@ -100,6 +101,30 @@ public abstract class ClubRosterTests<TCore>(TCore core) : CoreTests<TCore>(core
         var found = await Core.Get<RosterService>().GetAsync(cast.ClubId, new RosterQuery(Search: email.ToUpperInvariant()), Ct);
 
         Assert.Equal(cast.Member.UserId, Assert.Single(found).UserId);
+    }
+
+    [Theory]
+    [InlineData("%")]
+    [InlineData("_")]
+    public async Task Search_wildcards_are_matched_literally(string search)
+    {
+        var cast = await Core.SeedClubCastAsync();
+        Core.ActAs(cast.President.UserId);
+
+        Assert.Empty(await Core.Get<RosterService>().GetAsync(cast.ClubId, new RosterQuery(Search: search), Ct));
+        Assert.Empty(await Core.Get<ClubQueries>().SearchAsync(search, Ct));
+    }
+
+    [Fact]
+    public async Task A_malformed_term_is_invalid_input()
+    {
+        var cast = await Core.SeedClubCastAsync();
+        Core.ActAs(cast.President.UserId);
+
+        var error = await Refusal.ThrowsAsync(ErrorKind.Validation, ErrorCodes.InvalidInput,
+            () => Core.Get<RosterService>().GetAsync(cast.ClubId, new RosterQuery("2026-3"), Ct));
+
+        Assert.Equal("term", error.Field);
     }
 
     [Fact]

@@ -133,24 +133,6 @@ public sealed class SqliteCore() : CoreHarness(DatabaseProvider.Sqlite);
 /// <summary>One PostgreSQL database shared by a test class; each test seeds its own club.</summary>
 public sealed class PostgresCore() : CoreHarness(DatabaseProvider.Postgres);
 
-/// <summary>
-/// Base of service tests that run once per provider: a derived class picks <see cref="SqliteCore"/> or
-/// <see cref="PostgresCore"/>. Every test starts as an anonymous caller and seeds its own club; the shared clock
-/// only moves forward, so a test that needs a given date starts a harness of its own.
-/// </summary>
-public abstract class CoreTests<TCore> : IClassFixture<TCore> where TCore : CoreHarness
-{
-    protected CoreTests(TCore core)
-    {
-        Core = core;
-        core.ActAs(null);
-    }
-
-    protected TCore Core { get; }
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-}
-
 public static class ClubInputs
 {
     public static ClubInput Valid(string name = "우학동 사진부", string englishName = "photo") =>

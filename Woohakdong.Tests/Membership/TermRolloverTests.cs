@@ -79,6 +79,19 @@ public abstract class TermRolloverTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Officers_carry_over_from_the_latest_term_even_after_a_term_without_visits()
+    {
+        core.SetNow(CoreHarness.Kst(2027, 3, 1));
+        core.ActAs(cast.Secretary.UserId);
+
+        var roster = await core.Get<RosterService>().GetAsync(cast.ClubId, new RosterQuery(), Ct);
+
+        Assert.Equal(4, roster.Count);
+        Assert.All(roster, entry => Assert.Equal("2027-1", entry.TermKey));
+        Assert.DoesNotContain(roster, entry => entry.UserId == cast.Member.UserId);
+    }
+
+    [Fact]
     public async Task Rolling_over_again_adds_no_rows()
     {
         core.ActAs(cast.President.UserId);
