@@ -33,9 +33,7 @@ public class CoreHarness(DatabaseProvider provider) : IAsyncLifetime
     private AsyncServiceScope scope;
     private int userCount;
 
-    public DatabaseProvider Provider => provider;
     public FakeTimeProvider Clock { get; } = new(DefaultNow.ToUniversalTime());
-    public Guid? Caller => caller.UserId;
 
     /// <summary>A harness of its own, for a test that moves the clock (<see cref="FakeTimeProvider"/> only goes forward).</summary>
     public static async Task<CoreHarness> StartAsync(DatabaseProvider provider)

@@ -92,6 +92,19 @@ public abstract class TermRolloverTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Officers_arriving_together_on_the_first_day_carry_the_term_over_once()
+    {
+        core.ActAs(cast.Officer.UserId);
+        var access = core.Get<ClubAccess>();
+
+        var roles = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => access.RoleAsync(cast.ClubId, Ct)));
+
+        Assert.All(roles, role => Assert.Equal(ClubRole.Officer, role));
+        await using var db = await core.DbAsync();
+        Assert.Equal(4, await db.Memberships.CountAsync(m => m.ClubId == cast.ClubId && m.TermKey == "2026-2", Ct));
+    }
+
+    [Fact]
     public async Task Rolling_over_again_adds_no_rows()
     {
         core.ActAs(cast.President.UserId);
