@@ -1,3 +1,4 @@
+using System.Globalization;
 using Woohakdong.Core.Common;
 
 namespace Woohakdong.Core.Membership;
@@ -38,7 +39,9 @@ public readonly record struct Term(int Year, Semester Semester) : IComparable<Te
     public static bool TryParse(string? key, out Term term)
     {
         term = default;
-        if (key is not { Length: 6 } || key[4] != '-' || !int.TryParse(key.AsSpan(0, 4), out var year)) return false;
+        // Four plain digits: int.TryParse alone would also take "-202", "+202" and " 202" as a year.
+        if (key is not { Length: 6 } || key[4] != '-'
+            || !int.TryParse(key.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1) return false;
         if (key[5] is not ('1' or '2')) return false;
         term = new Term(year, (Semester)(key[5] - '0'));
         return true;
