@@ -26,8 +26,8 @@ public sealed class ClubService(
 
     public async Task<ClubView> UpdateAsync(long clubId, ClubInput input, CancellationToken ct = default)
     {
-        var normalized = ClubRules.Validate(input);
         await access.RequireAsync(clubId, RolePolicy.CanEditClub, ct);
+        var normalized = ClubRules.Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var club = await db.Clubs.SingleOrDefaultAsync(c => c.Id == clubId, ct)
             ?? throw AppException.NotFound(ErrorCodes.ClubNotFound);
@@ -50,7 +50,7 @@ public sealed class ClubService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (error.IsUniqueViolation())
         {
             throw AppException.Conflict(ErrorCodes.DuplicateEnglishName, "englishName");
         }

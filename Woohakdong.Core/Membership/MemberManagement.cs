@@ -10,8 +10,8 @@ public sealed class MemberManagement(
 {
     public async Task ChangeRoleAsync(long clubId, long membershipId, ClubRole newRole, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(newRole)) throw AppException.Validation(ErrorCodes.InvalidInput, "role");
         await access.RequireAsync(clubId, RolePolicy.CanManageMembers, ct);
+        if (!Enum.IsDefined(newRole)) throw AppException.Validation(ErrorCodes.InvalidInput, "role");
         if (!RolePolicy.IsAssignable(newRole)) throw AppException.Conflict(ErrorCodes.UsePresidencyHandover, "role");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var membership = await FindThisTermAsync(db, clubId, membershipId, ct);

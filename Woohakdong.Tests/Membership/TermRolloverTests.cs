@@ -105,6 +105,20 @@ public abstract class TermRolloverTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Officers_still_carry_over_when_a_student_joined_the_new_term_first()
+    {
+        var newcomer = await core.AddUserAsync("신입생");
+        await core.AddMembershipAsync(cast.ClubId, newcomer.Id, ClubRole.Member, core.CurrentTerm);
+        core.ActAs(cast.President.UserId);
+
+        var roster = await core.Get<RosterService>().GetAsync(cast.ClubId, new RosterQuery(), Ct);
+
+        Assert.Equal(5, roster.Count);
+        Assert.Contains(roster, entry => entry.UserId == cast.President.UserId && entry.Role == ClubRole.President);
+        Assert.Contains(roster, entry => entry.UserId == newcomer.Id && entry.Role == ClubRole.Member);
+    }
+
+    [Fact]
     public async Task Rolling_over_again_adds_no_rows()
     {
         core.ActAs(cast.President.UserId);
