@@ -13,5 +13,6 @@ public static class V1Api
         v1.MapGroup("/auth").WithTags("Auth").MapIdentityApi<AppUser>();
         v1.MapClubsApi();
         v1.MapMeApi();
+        v1.MapJoiningApi();
     }
 }
