@@ -13,8 +13,6 @@ public static class SeatRules
 
     public static DateTimeOffset HoldExpiresAt(DateTimeOffset heldAt, TimeSpan holdDuration) => heldAt + holdDuration;
 
-    public static bool HoldHasExpired(DateTimeOffset expiresAt, DateTimeOffset now) => expiresAt <= now;
-
     /// <summary>The same bounds as the club form's fee and limit; throws the first problem.</summary>
     public static void ValidateTerms(int seatLimit, long amount)
     {
