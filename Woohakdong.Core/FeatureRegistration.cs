@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Core;
@@ -20,6 +22,8 @@ public static class FeatureRegistration
         services.AddSingleton<TermRollover>();
         services.AddScoped<RosterService>();
         services.AddScoped<MemberManagement>();
+        services.AddJoining();
+        services.AddEnrollment(configuration);
         return services;
     }
 }

@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Core.Clubs;
 
 /// <summary>Creating and editing clubs. Creating makes the caller its president for the current term.</summary>
 public sealed class ClubService(
-    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, ClubAccess access, ClubQueries queries, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, ClubAccess access, ClubQueries queries, SeatChanges seatChanges,
+    TimeProvider time)
 {
     public async Task<ClubView> CreateAsync(ClubInput input, CancellationToken ct = default)
     {
@@ -32,8 +35,19 @@ public sealed class ClubService(
         var club = await db.Clubs.SingleOrDefaultAsync(c => c.Id == clubId, ct)
             ?? throw AppException.NotFound(ErrorCodes.ClubNotFound);
         await EnsureEnglishNameFreeAsync(db, normalized.EnglishName, clubId, ct);
+        var termsChanged = club.Fee != normalized.Fee || club.SeatLimit != normalized.SeatLimit;
         ToClub(normalized, club);
-        await SaveAsync(db, ct);
+        // The current term's group is the truth for fee and limit: it takes the change under the same rule as a group update.
+        var group = termsChanged ? await JoinGroups.FindAsync(db, clubId, Term.Current(time), ct) : null;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (group is not null)
+                await JoinGroups.ApplyTermsAsync(
+                    db, group.Id, club.SeatLimit, club.Fee, recruiting: null, currentUser.UserId, time.GetUtcNow(), ct);
+            await SaveAsync(db, ct);
+            await transaction.CommitAsync(ct);
+        }
+        if (group is not null) await seatChanges.AnnounceAsync(db, group.Id, ct);
         return await queries.GetAsync(clubId, ct);
     }
 

@@ -26,4 +26,15 @@ public static class ErrorCodes
     public const string PhoneInvalid = "PHONE_INVALID";
     public const string StudentNumberInvalid = "STUDENT_NUMBER_INVALID";
     public const string Concurrency = "CONCURRENT_UPDATE";
+    public const string GroupNotFound = "GROUP_NOT_FOUND";
+    public const string SeatLimitBelowTaken = "SEAT_LIMIT_BELOW_TAKEN";
+    public const string Full = "FULL";
+    public const string AlreadyMember = "ALREADY_MEMBER";
+    public const string NotRecruiting = "NOT_RECRUITING";
+    public const string Busy = "BUSY";
+    public const string ProfileIncomplete = "PROFILE_INCOMPLETE";
+    public const string PaymentRequired = "PAYMENT_REQUIRED";
+    public const string HoldNotFound = "HOLD_NOT_FOUND";
+    public const string AlreadyHolding = "ALREADY_HOLDING";
+    public const string HoldEnded = "HOLD_ENDED";
 }

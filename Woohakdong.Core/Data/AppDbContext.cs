@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
+using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Core.Data;
@@ -17,6 +19,8 @@ public abstract class AppDbContext(DbContextOptions options)
 {
     public DbSet<Club> Clubs => Set<Club>();
     public DbSet<ClubMembership> Memberships => Set<ClubMembership>();
+    public DbSet<JoinGroup> JoinGroups => Set<JoinGroup>();
+    public DbSet<SeatHold> SeatHolds => Set<SeatHold>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -14,6 +14,8 @@ public sealed class ClubMembership : IAuditable
     public AppUser User { get; set; } = null!;
     public string TermKey { get; set; } = "";
     public ClubRole Role { get; set; }
+    /// <summary>The join group this member was admitted through; null for officers a club starts or carries over with.</summary>
+    public long? JoinGroupId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedBy { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Woohakdong.Core.Joining;
 
 namespace Woohakdong.Core.Membership;
 
@@ -13,6 +14,7 @@ internal sealed class ClubMembershipConfiguration : IEntityTypeConfiguration<Clu
         membership.HasIndex(m => new { m.UserId, m.TermKey });
         membership.HasOne(m => m.Club).WithMany().HasForeignKey(m => m.ClubId).OnDelete(DeleteBehavior.Cascade);
         membership.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        membership.HasOne<JoinGroup>().WithMany().HasForeignKey(m => m.JoinGroupId).OnDelete(DeleteBehavior.SetNull);
         membership.Ignore(m => m.Term);
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Enrollment;
 
 namespace Woohakdong.Core.Membership;
 
 /// <summary>The president's powers over this term's roster: change roles, remove members, hand over the presidency.</summary>
 public sealed class MemberManagement(
-    IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, ICurrentUser currentUser, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, ICurrentUser currentUser, SeatChanges seatChanges, TimeProvider time)
 {
     public async Task ChangeRoleAsync(long clubId, long membershipId, ClubRole newRole, CancellationToken ct = default)
     {
@@ -26,8 +27,15 @@ public sealed class MemberManagement(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var membership = await FindThisTermAsync(db, clubId, membershipId, ct);
         if (membership.Role == ClubRole.President) throw AppException.Conflict(ErrorCodes.PresidentRoleProtected);
-        db.Memberships.Remove(membership);
-        await db.SaveChangesAsync(ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Memberships.Remove(membership);
+            await db.SaveChangesAsync(ct);
+            // A member admitted through the join group gives the seat back.
+            if (membership.JoinGroupId is { } groupId) await SeatCounter.FreeAsync(db, groupId, ct);
+            await transaction.CommitAsync(ct);
+        }
+        if (membership.JoinGroupId is { } freed) await seatChanges.AnnounceAsync(db, freed, ct);
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ public static partial class V1Api
         v1.MapGroup("/auth").WithTags("Auth").AddEndpointFilter(AddErrorCode).MapIdentityApi<AppUser>();
         v1.MapClubsApi();
         v1.MapMeApi();
+        v1.MapJoiningApi();
     }
 
     /// <summary>

@@ -319,6 +319,98 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.ToTable("Clubs");
                 });
 
+            modelBuilder.Entity("Woohakdong.Core.Enrollment.SeatHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GroupId", "UserId")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 0");
+
+                    b.HasIndex("State", "ExpiresAt");
+
+                    b.ToTable("SeatHolds");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Joining.JoinGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClubId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Recruiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TermKey")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClubId", "TermKey")
+                        .IsUnique();
+
+                    b.ToTable("JoinGroups", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_JoinGroups_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+                        });
+                });
+
             modelBuilder.Entity("Woohakdong.Core.Membership.ClubMembership", b =>
                 {
                     b.Property<long>("Id")
@@ -333,6 +425,9 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("CreatedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("JoinGroupId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
@@ -352,6 +447,8 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JoinGroupId");
 
                     b.HasIndex("UserId", "TermKey");
 
@@ -412,6 +509,32 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Woohakdong.Core.Enrollment.SeatHold", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Joining.JoinGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Joining.JoinGroup", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Clubs.Club", "Club")
+                        .WithMany()
+                        .HasForeignKey("ClubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Club");
+                });
+
             modelBuilder.Entity("Woohakdong.Core.Membership.ClubMembership", b =>
                 {
                     b.HasOne("Woohakdong.Core.Clubs.Club", "Club")
@@ -419,6 +542,11 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .HasForeignKey("ClubId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Joining.JoinGroup", null)
+                        .WithMany()
+                        .HasForeignKey("JoinGroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Woohakdong.Core.Accounts.AppUser", "User")
                         .WithMany()

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RedLockNet.SERedis;
+using RedLockNet.SERedis.Configuration;
+using StackExchange.Redis;
+
+namespace Woohakdong.Core.Enrollment;
+
+public static class EnrollmentRegistration
+{
+    /// <summary>Seats, holds and their lock: Redis when <c>Redis:Configuration</c> is set, in-process otherwise.</summary>
+    public static IServiceCollection AddEnrollment(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SeatOptions>().Bind(configuration.GetSection(SeatOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SeatOptions>, SeatOptionsValidator>();
+        services.AddSingleton<SoldOutGroups>();
+        services.AddSingleton<SeatChanges>();
+        services.AddScoped<SeatService>();
+        services.AddScoped<HoldService>();
+        services.AddHostedService<HoldSweeper>();
+        services.AddHostedService<SoldOutListener>();
+
+        var redis = configuration[SeatOptions.RedisConfigurationKey];
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton<ISeatLock, InProcessSeatLock>();
+            services.AddSingleton<ISeatEvents, InProcessSeatEvents>();
+            return services;
+        }
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            var options = ConfigurationOptions.Parse(redis);
+            // Start even while Redis is down, and reconnect by itself when it returns (no restart needed).
+            options.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(options);
+        });
+        services.AddSingleton(sp => RedLockFactory.Create(
+            [new RedLockMultiplexer(sp.GetRequiredService<IConnectionMultiplexer>())], sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ISeatLock, RedLockSeatLock>();
+        services.AddSingleton<ISeatEvents, RedisSeatEvents>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        return services;
+    }
+}

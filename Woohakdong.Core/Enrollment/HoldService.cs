@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Data;
+using Woohakdong.Core.Membership;
+
+namespace Woohakdong.Core.Enrollment;
+
+/// <summary>
+/// Ends seat holds: converted into a membership (the seat stays taken), released, or expired by the sweep that
+/// every instance runs. The conditional move out of Held decides which of them ends a hold, so its seat is
+/// given back exactly once.
+/// </summary>
+public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatChanges changes, TimeProvider time)
+{
+    private const int SweepBatch = 500;
+    private const int ConvertAttempts = 3;
+
+    public Task<bool> ReleaseHoldAsync(long holdId, CancellationToken ct = default) => EndHoldAsync(holdId, HoldState.Released, ct);
+
+    /// <summary>Expires overdue holds and returns how many this call expired (others may have been faster).</summary>
+    public async Task<int> ExpireHoldsAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        List<long> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            due = await db.SeatHolds.Where(h => h.State == HoldState.Held && h.ExpiresAt <= now)
+                .OrderBy(h => h.ExpiresAt).Select(h => h.Id).Take(SweepBatch).ToListAsync(ct);
+        var expired = 0;
+        foreach (var holdId in due)
+            if (await EndHoldAsync(holdId, HoldState.Expired, ct)) expired++;
+        return expired;
+    }
+
+    /// <summary>
+    /// Idempotent: a repeat returns the membership made the first time. A hold that already expired or was
+    /// released gave its seat back, so converting it takes a seat again, or answers FULL.
+    /// </summary>
+    public async Task<Admission> ConvertHoldAsync(long holdId, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryConvertAsync(holdId, ct) is { } admission) return admission;
+            if (attempt == ConvertAttempts) throw AppException.Conflict(ErrorCodes.Concurrency);
+        }
+    }
+
+    /// <summary>Null when another caller moved the hold or added the membership first: look again.</summary>
+    private async Task<Admission?> TryConvertAsync(long holdId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hold = await db.SeatHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == holdId, ct)
+            ?? throw AppException.NotFound(ErrorCodes.HoldNotFound);
+        var group = await db.JoinGroups.AsNoTracking().SingleAsync(g => g.Id == hold.GroupId, ct);
+        var existing = await db.Memberships.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.ClubId == group.ClubId && m.TermKey == group.TermKey && m.UserId == hold.UserId, ct);
+        if (existing is not null)
+        {
+            // Converted before, or the student got in another way meanwhile: one person never needs two seats.
+            await EndHoldAsync(holdId, HoldState.Released, ct);
+            return new Admission(existing.Id, existing.Role);
+        }
+        if (hold.State == HoldState.Converted) throw AppException.Conflict(ErrorCodes.HoldEnded);
+
+        var membership = new ClubMembership
+        {
+            ClubId = group.ClubId, UserId = hold.UserId, TermKey = group.TermKey, Role = ClubRole.Member, JoinGroupId = group.Id,
+        };
+        var seatRetaken = hold.State != HoldState.Held;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (!await SeatCounter.TryMoveHoldAsync(db, holdId, hold.State, HoldState.Converted, time.GetUtcNow(), ct)) return null;
+            if (seatRetaken && !await SeatCounter.TryTakeAsync(db, group.Id, ct)) throw AppException.Conflict(ErrorCodes.Full);
+            db.Memberships.Add(membership);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                return null;
+            }
+            await transaction.CommitAsync(ct);
+        }
+        if (seatRetaken) await changes.AnnounceAsync(db, group.Id, ct);
+        return new Admission(membership.Id, membership.Role);
+    }
+
+    private async Task<bool> EndHoldAsync(long holdId, HoldState end, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var groupId = await db.SeatHolds.Where(h => h.Id == holdId).Select(h => (long?)h.GroupId).SingleOrDefaultAsync(ct)
+            ?? throw AppException.NotFound(ErrorCodes.HoldNotFound);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (!await SeatCounter.TryMoveHoldAsync(db, holdId, HoldState.Held, end, time.GetUtcNow(), ct)) return false;
+            await SeatCounter.FreeAsync(db, groupId, ct);
+            await transaction.CommitAsync(ct);
+        }
+        await changes.AnnounceAsync(db, groupId, ct);
+        return true;
+    }
+}

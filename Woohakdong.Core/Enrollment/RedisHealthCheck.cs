@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace Woohakdong.Core.Enrollment;
+
+/// <summary>/health reports Redis down (503) while joining carries on under the database guard.</summary>
+public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!redis.IsConnected) return HealthCheckResult.Unhealthy("Redis is not connected.");
+        try
+        {
+            var roundTrip = await redis.GetDatabase().PingAsync();
+            return HealthCheckResult.Healthy($"PING {roundTrip.TotalMilliseconds:0} ms");
+        }
+        catch (Exception error) when (error is RedisException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("Redis did not answer PING.", error);
+        }
+    }
+}

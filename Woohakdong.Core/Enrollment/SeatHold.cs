@@ -1,0 +1,30 @@
+using Woohakdong.Core.Data;
+
+namespace Woohakdong.Core.Enrollment;
+
+public enum HoldState
+{
+    Held = 0,
+    Converted = 1,
+    Released = 2,
+    Expired = 3,
+}
+
+/// <summary>
+/// A seat kept for a student while they pay. It counts in the group's seats taken while <see cref="HoldState.Held"/>;
+/// every change of state is a conditional update from Held, so exactly one caller (convert, release, or an
+/// instance's expiry sweep) ends it.
+/// </summary>
+public sealed class SeatHold : IAuditable
+{
+    public long Id { get; set; }
+    public long GroupId { get; set; }
+    public Guid UserId { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public HoldState State { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public Guid? CreatedBy { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public Guid? UpdatedBy { get; set; }
+}

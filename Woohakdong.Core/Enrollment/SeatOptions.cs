@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+
+namespace Woohakdong.Core.Enrollment;
+
+/// <summary>
+/// Settings under <c>Seats</c>; every one has a working default. The lock's backing store is chosen by
+/// <c>Redis:Configuration</c>, which is optional even in production: without it a single instance serializes
+/// seats with an in-process lock, and the database guard keeps the limit whatever the lock does.
+/// </summary>
+public sealed class SeatOptions
+{
+    public const string Section = "Seats";
+    public const string RedisConfigurationKey = "Redis:Configuration";
+
+    /// <summary>How long a paid join keeps its seat while the student pays.</summary>
+    public TimeSpan HoldDuration { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>How long a Redis lock lives if its holder dies without releasing it.</summary>
+    public TimeSpan LockLease { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long a join waits for the club's lock before answering BUSY.</summary>
+    public TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan LockRetry { get; set; } = TimeSpan.FromMilliseconds(25);
+    /// <summary>How often each instance expires overdue holds.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+internal sealed class SeatOptionsValidator : IValidateOptions<SeatOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SeatOptions options)
+    {
+        var problems = new List<string>();
+        Positive(options.HoldDuration, nameof(options.HoldDuration));
+        Positive(options.LockLease, nameof(options.LockLease));
+        Positive(options.LockWait, nameof(options.LockWait));
+        Positive(options.LockRetry, nameof(options.LockRetry));
+        Positive(options.SweepInterval, nameof(options.SweepInterval));
+        if (options.LockRetry > options.LockWait)
+            problems.Add($"{SeatOptions.Section}:LockRetry must not exceed {SeatOptions.Section}:LockWait.");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+
+        void Positive(TimeSpan value, string setting)
+        {
+            if (value <= TimeSpan.Zero) problems.Add($"{SeatOptions.Section}:{setting} must be a positive time span (e.g. 00:00:03).");
+        }
+    }
+}

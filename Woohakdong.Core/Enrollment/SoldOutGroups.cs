@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+
+namespace Woohakdong.Core.Enrollment;
+
+/// <summary>
+/// This instance's memory of full groups, so a flash crowd on a full group is answered FULL without touching the
+/// database or the lock. Only a guarded update that found the group full marks it; any freed seat (here or on
+/// another instance) clears it. A clear that lands while a caller is still deciding "full" wins: the caller
+/// marks with the generation it saw before asking the database, and a newer clear undoes the mark.
+/// </summary>
+public sealed class SoldOutGroups
+{
+    private readonly ConcurrentDictionary<long, long> clearGenerations = new();
+    private readonly ConcurrentDictionary<long, byte> full = new();
+
+    public bool IsFull(long groupId) => full.ContainsKey(groupId);
+
+    public long Observe(long groupId) => clearGenerations.GetValueOrDefault(groupId);
+
+    public void MarkFull(long groupId, long observedGeneration)
+    {
+        full[groupId] = 0;
+        if (Observe(groupId) != observedGeneration) full.TryRemove(groupId, out _);
+    }
+
+    public void Clear(long groupId)
+    {
+        clearGenerations.AddOrUpdate(groupId, 1, (_, generation) => generation + 1);
+        full.TryRemove(groupId, out _);
+    }
+
+    /// <summary>After an outage of the message carrier: some clears may have been missed.</summary>
+    public void ClearAll()
+    {
+        foreach (var groupId in full.Keys) Clear(groupId);
+    }
+}

@@ -1,0 +1,27 @@
+using Woohakdong.Core.Clubs;
+using Woohakdong.Core.Data;
+
+namespace Woohakdong.Core.Joining;
+
+/// <summary>
+/// A club's recruitment for one term (the seed's <c>groupId</c>): the truth for that term's fee and seat limit.
+/// <see cref="SeatsTaken"/> counts members admitted through the group plus live seat holds; the database
+/// keeps it within 0..<see cref="SeatLimit"/> by conditional updates and a CHECK constraint.
+/// </summary>
+public sealed class JoinGroup : IAuditable
+{
+    public long Id { get; set; }
+    public long ClubId { get; set; }
+    public Club Club { get; set; } = null!;
+    public string TermKey { get; set; } = "";
+    /// <summary>Join fee in won (the seed's <c>groupAmount</c>); 0 is a free group.</summary>
+    public long Amount { get; set; }
+    public int SeatLimit { get; set; }
+    public int SeatsTaken { get; set; }
+    public bool Recruiting { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public Guid? CreatedBy { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public Guid? UpdatedBy { get; set; }
+}
