@@ -76,7 +76,7 @@ public sealed class SeatService(
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException error) when (error.IsUniqueViolation())
             {
                 // The unique index caught the same student arriving twice at once; the seat goes back with the rollback.
                 throw AppException.Conflict(duplicateCode);

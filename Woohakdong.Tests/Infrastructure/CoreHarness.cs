@@ -56,6 +56,7 @@ public class CoreHarness(DatabaseProvider provider) : IAsyncLifetime
         services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<ICurrentUser>(caller)
+            .AddLogging()
             .AddWoohakdongCore(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         scope = services.CreateAsyncScope();
