@@ -95,12 +95,18 @@ public abstract class CorePageTest : BunitContext, IAsyncLifetime
         return await query(db);
     }
 
-    private async Task InDatabaseAsync(Action<AppDbContext> change)
+    protected async Task ChangeDatabaseAsync(Func<AppDbContext, Task> change)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        change(db);
+        await change(db);
         await db.SaveChangesAsync();
     }
+
+    private Task InDatabaseAsync(Action<AppDbContext> change) => ChangeDatabaseAsync(db =>
+    {
+        change(db);
+        return Task.CompletedTask;
+    });
 
     private sealed class PageUser : ICurrentUser
     {

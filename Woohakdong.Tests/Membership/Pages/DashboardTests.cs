@@ -24,7 +24,7 @@ public sealed class DashboardTests : CorePageTest
     }
 
     /// <summary>
-    /// The dashboard beside the popover host the layout normally provides, so selects can open; the returned
+    /// The dashboard beside the popover and dialog hosts the layout normally provides, so selects and dialogs open; the returned
     /// host's markup holds both.
     /// </summary>
     private IRenderedComponent<ContainerFragment> RenderDashboard(string englishName = Club) =>
@@ -32,8 +32,10 @@ public sealed class DashboardTests : CorePageTest
         {
             builder.OpenComponent<MudPopoverProvider>(0);
             builder.CloseComponent();
-            builder.OpenComponent<Dashboard>(1);
-            builder.AddAttribute(2, nameof(Dashboard.EnglishName), englishName);
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<Dashboard>(2);
+            builder.AddAttribute(3, nameof(Dashboard.EnglishName), englishName);
             builder.CloseComponent();
         });
 
@@ -123,5 +125,24 @@ public sealed class DashboardTests : CorePageTest
         page.WaitForAssertion(() => Assert.Contains("총무", page.FindAll("[data-testid=role-chip]").Select(chip => chip.TextContent)));
         Assert.Equal(ClubRole.Secretary,
             await QueryAsync(db => db.Memberships.Where(m => m.Id == memberMembershipId).Select(m => m.Role).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task President_hands_over_the_presidency_after_confirming_and_becomes_an_officer()
+    {
+        await ArrangeClubAsync();
+        SignIn(presidentId);
+        var page = RenderDashboard();
+        await OpenRosterAsync(page);
+
+        page.Find("[data-testid=hand-over]").Click(); // not awaited: its handler waits for the dialog's answer
+        var confirm = page.WaitForElement("[data-testid=confirm-ok]");
+        Assert.Contains("임원", page.Find(".mud-dialog").TextContent);
+        await confirm.ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=role-controls]")));
+        var roles = await QueryAsync(db => db.Memberships.Where(m => m.ClubId == clubId).ToDictionaryAsync(m => m.UserId, m => m.Role));
+        Assert.Equal(ClubRole.Officer, roles[presidentId]);
+        Assert.Equal(ClubRole.President, roles.Single(r => r.Key != presidentId).Value);
     }
 }
