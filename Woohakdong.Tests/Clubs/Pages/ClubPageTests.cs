@@ -1,0 +1,67 @@
+using Bunit;
+using Woohakdong.Core.Membership;
+using Woohakdong.Web.Components.Pages.Clubs;
+
+namespace Woohakdong.Tests.Clubs.Pages;
+
+public sealed class ClubPageTests : CorePageTest
+{
+    private async Task<long> ArrangeClubWithChatAsync()
+    {
+        var clubId = await AddClubAsync("photo", await AddUserAsync("김회장"));
+        await ChangeDatabaseAsync(async db => (await db.Clubs.FindAsync(clubId))!.ChatLink = "https://open.kakao.com/o/photo");
+        return clubId;
+    }
+
+    private IRenderedComponent<ClubPage> RenderPage(string englishName = "photo") =>
+        Render<ClubPage>(parameters => parameters.Add(p => p.EnglishName, englishName));
+
+    [Fact]
+    public async Task Visitor_sees_the_club_without_chat_link_or_manage_button()
+    {
+        await ArrangeClubWithChatAsync();
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Equal("photo 동아리", page.Find("[data-testid=club-title]").TextContent));
+        Assert.Contains("₩10,000", page.Markup);
+        Assert.Empty(page.FindAll("[data-testid=club-chat-link]"));
+        Assert.Empty(page.FindAll("[data-testid=club-manage]"));
+    }
+
+    [Fact]
+    public async Task Member_sees_the_chat_link_but_no_manage_button()
+    {
+        var clubId = await ArrangeClubWithChatAsync();
+        var member = await AddUserAsync("박회원");
+        await AddMemberAsync(clubId, member, ClubRole.Member);
+        SignIn(member);
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "https://open.kakao.com/o/photo", page.Find("[data-testid=club-chat-link]").GetAttribute("href")));
+        Assert.Empty(page.FindAll("[data-testid=club-manage]"));
+    }
+
+    [Fact]
+    public async Task Officer_gets_a_manage_button_to_the_dashboard()
+    {
+        var clubId = await ArrangeClubWithChatAsync();
+        var officer = await AddUserAsync("최임원");
+        await AddMemberAsync(clubId, officer, ClubRole.Officer);
+        SignIn(officer);
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Equal("/clubs/photo/admin", page.Find("[data-testid=club-manage]").GetAttribute("href")));
+    }
+
+    [Fact]
+    public void Unknown_name_shows_a_Korean_not_found_state()
+    {
+        var page = RenderPage("no-such-club");
+
+        page.WaitForAssertion(() => Assert.Contains("동아리를 찾을 수 없습니다", page.Find("[data-testid=club-not-found]").TextContent));
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Woohakdong.Core.Clubs;
+using Woohakdong.Core.Common;
+
+namespace Woohakdong.Web.Components.Pages.Clubs;
+
+public partial class ClubForm(ClubService clubs, IStringLocalizer<ErrorMessages> errorText)
+{
+    private static readonly HashSet<string> Fields = ["name", "englishName", "description", "room", "chatLink", "fee", "seatLimit"];
+
+    private readonly Dictionary<string, string> errors = [];
+    private ClubFormModel model = new();
+    private long? loadedClubId;
+    private string? generalError;
+    private bool saving;
+
+    /// <summary>The club to edit; null to create a new one.</summary>
+    [Parameter] public ClubView? Club { get; set; }
+
+    /// <summary>Called with the club as saved (created or updated).</summary>
+    [Parameter] public EventCallback<ClubView> OnSaved { get; set; }
+
+    private string UrlPreview => string.IsNullOrWhiteSpace(model.EnglishName) ? "…" : model.EnglishName.Trim().ToLowerInvariant();
+
+    protected override void OnParametersSet()
+    {
+        // Only a different club resets the form: a parent's re-render must not wipe what the user is typing.
+        if (Club is null || Club.Id == loadedClubId) return;
+        model = ClubFormModel.From(Club);
+        loadedClubId = Club.Id;
+    }
+
+    private bool Has(string field) => errors.ContainsKey(field);
+
+    private string? ErrorFor(string field) => errors.GetValueOrDefault(field);
+
+    private void Clear(string field) => errors.Remove(field);
+
+    private async Task SubmitAsync()
+    {
+        errors.Clear();
+        generalError = null;
+        var (input, problems) = ClubRules.Check(model.ToInput());
+        foreach (var problem in problems) errors.TryAdd(problem.Field, errorText[problem.Code]);
+        if (errors.Count > 0) return;
+
+        saving = true;
+        try
+        {
+            var saved = Club is null ? await clubs.CreateAsync(input) : await clubs.UpdateAsync(Club.Id, input);
+            await OnSaved.InvokeAsync(saved);
+        }
+        catch (AppException e) when (e.Field is not null && Fields.Contains(e.Field))
+        {
+            errors[e.Field] = errorText[e.Code];
+        }
+        catch (AppException e)
+        {
+            generalError = errorText[e.Code];
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Components;
+using Woohakdong.Core.Clubs;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Membership;
+
+namespace Woohakdong.Web.Components.Pages.Clubs;
+
+public partial class ClubPage(ClubQueries queries, ClubAccess access)
+{
+    private ClubView? club;
+    private bool notFound;
+    private bool canManage;
+
+    [Parameter] public string EnglishName { get; set; } = "";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        try
+        {
+            club = await queries.GetByEnglishNameAsync(EnglishName);
+            notFound = false;
+            canManage = RolePolicy.CanEditClub(await access.RoleAsync(club.Id));
+        }
+        catch (AppException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            (club, notFound, canManage) = (null, true, false);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Membership;
+using Woohakdong.Web.Components.Shared;
+
+namespace Woohakdong.Web.Components.Pages.Membership;
+
+public partial class Roster(
+    RosterService roster, MemberManagement management, IDialogService dialogs, ISnackbar snackbar, TimeProvider time,
+    IStringLocalizer<MembershipText> text, IStringLocalizer<RoleText> roleText, IStringLocalizer<ErrorMessages> errorText)
+{
+    private IReadOnlyList<Term> terms = [];
+    private IReadOnlyList<RosterEntry> entries = [];
+    private string? termKey;
+    private string? search;
+    private string? loadError;
+    private bool loading;
+
+    [Parameter, EditorRequired] public long ClubId { get; set; }
+    [Parameter, EditorRequired] public ClubRole CallerRole { get; set; }
+
+    /// <summary>Raised when an action here changed the caller's own role (a handover).</summary>
+    [Parameter] public EventCallback OnCallerRoleChanged { get; set; }
+
+    private bool IsPresident => RolePolicy.CanManageMembers(CallerRole);
+
+    /// <summary>Management applies to this term's roster only: past terms are a record.</summary>
+    private bool CanManage => IsPresident && termKey == Term.Current(time).Key;
+
+    protected override async Task OnInitializedAsync()
+    {
+        termKey = Term.Current(time).Key;
+        if (await Attempt(async () => terms = await roster.TermsAsync(ClubId))) await LoadAsync();
+    }
+
+    private async Task OnTermChangedAsync(string key)
+    {
+        termKey = key;
+        await LoadAsync();
+    }
+
+    private async Task OnSearchChangedAsync(string? value)
+    {
+        search = value;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        loading = true;
+        if (await Attempt(async () => entries = await roster.GetAsync(ClubId, new RosterQuery(termKey, search)))) loadError = null;
+        loading = false;
+    }
+
+    private async Task ChangeRoleAsync((RosterEntry Entry, ClubRole Role) change)
+    {
+        if (await Attempt(() => management.ChangeRoleAsync(ClubId, change.Entry.MembershipId, change.Role), toSnackbar: true))
+            snackbar.Add(text["RoleChanged", change.Entry.Name, roleText[change.Role.ToString()]], Severity.Success);
+        await LoadAsync();
+    }
+
+    private async Task RemoveAsync(RosterEntry entry)
+    {
+        if (!await ConfirmAsync(text["RemoveTitle"], text["RemoveBody", entry.Name], text["Remove"], Color.Error)) return;
+        if (await Attempt(() => management.RemoveAsync(ClubId, entry.MembershipId), toSnackbar: true))
+            snackbar.Add(text["Removed", entry.Name], Severity.Success);
+        await LoadAsync();
+    }
+
+    private async Task HandOverAsync(RosterEntry entry)
+    {
+        if (!await ConfirmAsync(text["HandOverTitle"], text["HandOverBody", entry.Name], text["HandOver"], Color.Primary)) return;
+        if (await Attempt(() => management.HandOverPresidencyAsync(ClubId, entry.MembershipId), toSnackbar: true))
+        {
+            snackbar.Add(text["HandedOver", entry.Name], Severity.Success);
+            await OnCallerRoleChanged.InvokeAsync();
+        }
+        await LoadAsync();
+    }
+
+    private async Task<bool> ConfirmAsync(string title, string message, string confirmText, Color color)
+    {
+        var parameters = new DialogParameters<ConfirmDialog>
+        {
+            { d => d.Message, message },
+            { d => d.ConfirmText, confirmText },
+            { d => d.ConfirmColor, color },
+        };
+        var dialog = await dialogs.ShowAsync<ConfirmDialog>(title, parameters);
+        var result = await dialog.Result;
+        return result is { Canceled: false };
+    }
+
+    /// <summary>Runs a service call; a refusal becomes its Korean text, on the page or in a snackbar.</summary>
+    private async Task<bool> Attempt(Func<Task> action, bool toSnackbar = false)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (AppException e)
+        {
+            if (toSnackbar) snackbar.Add(errorText[e.Code], Severity.Error);
+            else loadError = errorText[e.Code];
+            return false;
+        }
+    }
+}
