@@ -42,7 +42,7 @@ public sealed class CreateClubJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GotoAsync("/clubs");
         await page.WaitForInteractiveAsync();
         var card = page.Locator("[data-testid='club-card']", new() { HasText = "우학동 산악부" });
-        await card.First.ClickAsync();
+        await card.GetByRole(AriaRole.Link, new() { Name = "우학동 산악부" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/clubs/alpine"));
 
         await Assertions.Expect(page.Locator("[data-testid='club-title']")).ToHaveTextAsync("우학동 산악부");

@@ -32,6 +32,8 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development, blazor.web.js and MudBlazor's assets are served only when published or asked for here.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
