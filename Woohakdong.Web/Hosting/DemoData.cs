@@ -5,6 +5,9 @@ using Microsoft.Extensions.Options;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Joining;
+using Woohakdong.Core.Membership;
+using Microsoft.EntityFrameworkCore;
 
 namespace Woohakdong.Web.Hosting;
 
@@ -31,12 +34,35 @@ public static class DemoData
         var president = await CreateUserAsync(users, PresidentEmail, "김회장", "20201234", "010-1111-2222");
         await CreateUserAsync(users, StudentEmail, "이학생", "20251234", "010-3333-4444");
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(await SignInPrincipalAsync(scope, president));
-        await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync(new ClubInput(
+        var club = await scope.ServiceProvider.GetRequiredService<ClubService>().CreateAsync(new ClubInput(
             "우학동 사진부", ClubEnglishName,
             "필름부터 디지털까지, 매주 목요일 출사를 나가는 사진 동아리입니다. 카메라가 없어도 동아리 장비를 빌려 드려요.",
             "학생회관 304호", "https://open.kakao.com/o/woohakdong-photo", 10_000, 30));
+        await AddOfficersAsync(scope, users, club.Id);
+        var groups = scope.ServiceProvider.GetRequiredService<JoinGroupService>();
+        var group = await groups.GetCurrentAsync(club.Id);
+        await groups.UpdateAsync(group.GroupId, recruiting: true, group.SeatLimit, group.GroupAmount);
 
         app.Lifetime.ApplicationStarted.Register(() => PrintSignIns(app));
+    }
+
+    /// <summary>The officers a club starts its term with; they take no seats from the join group.</summary>
+    private static async Task AddOfficersAsync(AsyncServiceScope scope, UserManager<AppUser> users, long clubId)
+    {
+        (string Email, string Name, string StudentNumber, string Phone, ClubRole Role)[] officers =
+        [
+            ("vice@woohakdong.kr", "최민지", "20211357", "010-2222-3333", ClubRole.VicePresident),
+            ("secretary@woohakdong.kr", "정준호", "20222468", "010-4444-5555", ClubRole.Secretary),
+            ("officer@woohakdong.kr", "한서연", "20231122", "010-6666-7777", ClubRole.Officer),
+        ];
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        foreach (var officer in officers)
+        {
+            var user = await CreateUserAsync(users, officer.Email, officer.Name, officer.StudentNumber, officer.Phone);
+            db.Memberships.Add(new ClubMembership { ClubId = clubId, UserId = user.Id, TermKey = Term.Current(time).Key, Role = officer.Role });
+        }
+        await db.SaveChangesAsync();
     }
 
     private static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, string email, string name, string studentNumber, string phone)
