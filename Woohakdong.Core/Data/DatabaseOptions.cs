@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Woohakdong.Core.Data;
@@ -21,12 +22,21 @@ public sealed class DatabaseOptions
         Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(ConnectionString) ? DefaultSqliteConnection : ConnectionString!;
 }
 
-internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+/// <summary>
+/// The SQLite file is the embedded default for development and demos only: the Production environment must name
+/// PostgreSQL, so a forgotten setting stops start-up instead of silently writing members to a local file.
+/// </summary>
+internal sealed class DatabaseOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<DatabaseOptions>
 {
-    public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
-        options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? ValidateOptionsResult.Fail(
-                "Database:ConnectionString is required when Database:Provider is Postgres " +
-                "(environment variable Database__ConnectionString).")
-            : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+            return ValidateOptionsResult.Fail(
+                "Database:ConnectionString is required when Database:Provider is Postgres (environment variable Database__ConnectionString).");
+        if (options.Provider != DatabaseProvider.Postgres && environment?.IsProduction() == true)
+            return ValidateOptionsResult.Fail(
+                "Database:Provider must be Postgres in the Production environment (environment variable Database__Provider=Postgres); " +
+                "the SQLite file is for development and demos.");
+        return ValidateOptionsResult.Success;
+    }
 }

@@ -53,8 +53,8 @@ public sealed class SeatHarness : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(time);
-        collection.AddScoped<ActingUser>();
-        collection.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ActingUser>());
+        collection.AddScoped<TestCurrentUser>();
+        collection.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
         collection.AddWoohakdongCore(configuration);
         replace?.Invoke(collection);
         var services = collection.BuildServiceProvider(validateScopes: true);
@@ -65,7 +65,7 @@ public sealed class SeatHarness : IAsyncDisposable
     public AsyncServiceScope As(Guid userId)
     {
         var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActingUser>().UserId = userId;
+        scope.ServiceProvider.GetRequiredService<TestCurrentUser>().UserId = userId;
         return scope;
     }
 
@@ -131,11 +131,6 @@ public sealed class SeatHarness : IAsyncDisposable
         await dataScope.DisposeAsync();
         await services.DisposeAsync();
         await database.DisposeAsync();
-    }
-
-    private sealed class ActingUser : ICurrentUser
-    {
-        public Guid? UserId { get; set; }
     }
 }
 

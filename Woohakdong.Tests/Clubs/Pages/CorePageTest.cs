@@ -24,7 +24,7 @@ namespace Woohakdong.Tests.Clubs.Pages;
 public abstract class CorePageTest : BunitContext, IAsyncLifetime
 {
     private readonly TestDatabase database = TestDatabase.Create(DatabaseProvider.Sqlite);
-    private readonly PageUser currentUser = new();
+    private readonly TestCurrentUser currentUser = new();
     private readonly BunitAuthorizationContext authorization;
 
     protected CorePageTest()
@@ -107,9 +107,4 @@ public abstract class CorePageTest : BunitContext, IAsyncLifetime
         change(db);
         return Task.CompletedTask;
     });
-
-    private sealed class PageUser : ICurrentUser
-    {
-        public Guid? UserId { get; set; }
-    }
 }
