@@ -1,0 +1,57 @@
+namespace Woohakdong.Core.Payments;
+
+/// <summary>
+/// What Woohakdong needs from a payment gateway. The server never trusts a caller's word about a payment: every
+/// decision starts from <see cref="GetPaymentAsync"/> or <see cref="FindByMerchantUidAsync"/>. PortOne V1 is the first
+/// implementation; V2 can be a second one behind the same interface.
+/// </summary>
+public interface IPaymentGateway
+{
+    /// <summary>The payment, or null when the gateway does not know that id.</summary>
+    Task<GatewayPayment?> GetPaymentAsync(string impUid, CancellationToken ct = default);
+
+    /// <summary>The newest payment for an order, or null when none was ever started (the reconciler's question).</summary>
+    Task<GatewayPayment?> FindByMerchantUidAsync(string merchantUid, CancellationToken ct = default);
+
+    /// <summary>Registers the amount before the payment window opens, so the window refuses any other amount.</summary>
+    Task PrepareAsync(string merchantUid, long amount, CancellationToken ct = default);
+
+    /// <summary>
+    /// Refunds <paramref name="amount"/> (the whole remainder when null). <paramref name="checksum"/> is the refundable
+    /// balance we believe is left: the gateway refuses the cancel when it differs, which prevents refunding twice.
+    /// </summary>
+    Task<GatewayPayment> CancelAsync(string impUid, long? amount, long checksum, string reason, CancellationToken ct = default);
+}
+
+public enum GatewayPaymentStatus
+{
+    Ready,
+    Paid,
+    Cancelled,
+    Failed,
+}
+
+/// <summary>A payment as the gateway reports it. Amounts in won; times in UTC, null when it has not happened.</summary>
+public sealed record GatewayPayment(
+    string ImpUid,
+    string MerchantUid,
+    long Amount,
+    long CancelAmount,
+    string Currency,
+    GatewayPaymentStatus Status,
+    DateTimeOffset? PaidAt,
+    string? FailReason)
+{
+    public long Refundable => Amount - CancelAmount;
+}
+
+/// <summary>
+/// The gateway answered with an error we cannot turn into a result (PortOne's envelope with <c>code != 0</c>, a 5xx,
+/// a timeout). <see cref="GatewayMessage"/> keeps the gateway's own message for the order history and the logs.
+/// </summary>
+public sealed class PaymentGatewayException(string gatewayMessage, int? gatewayCode = null, Exception? inner = null)
+    : Exception($"Payment gateway error{(gatewayCode is null ? "" : $" {gatewayCode}")}: {gatewayMessage}", inner)
+{
+    public string GatewayMessage { get; } = gatewayMessage;
+    public int? GatewayCode { get; } = gatewayCode;
+}
