@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Woohakdong.Core.Membership;
 using Woohakdong.Web.Components.Pages.Clubs;
@@ -58,10 +60,14 @@ public sealed class ClubPageTests : CorePageTest
     }
 
     [Fact]
-    public void Unknown_name_shows_a_Korean_not_found_state()
+    public void Unknown_name_asks_the_router_for_its_not_found_page()
     {
+        var notFound = false;
+        Services.GetRequiredService<NavigationManager>().OnNotFound += (_, _) => notFound = true;
+
         var page = RenderPage("no-such-club");
 
-        page.WaitForAssertion(() => Assert.Contains("동아리를 찾을 수 없습니다", page.Find("[data-testid=club-not-found]").TextContent));
+        page.WaitForAssertion(() => Assert.True(notFound));
+        Assert.Empty(page.FindAll("[data-testid=club-title]"));
     }
 }

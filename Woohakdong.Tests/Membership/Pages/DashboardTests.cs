@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -83,13 +85,16 @@ public sealed class DashboardTests : CorePageTest
     }
 
     [Fact]
-    public async Task Unknown_club_shows_the_Korean_not_found_state()
+    public async Task Unknown_club_asks_the_router_for_its_not_found_page()
     {
         SignIn(await AddUserAsync("이학생"));
+        var notFound = false;
+        Services.GetRequiredService<NavigationManager>().OnNotFound += (_, _) => notFound = true;
 
         var page = RenderDashboard("no-such-club");
 
-        page.WaitForAssertion(() => Assert.Contains("동아리를 찾을 수 없습니다", page.Find("[data-testid=club-not-found]").TextContent));
+        page.WaitForAssertion(() => Assert.True(notFound));
+        Assert.Empty(page.FindAll("[data-testid=roster]"));
     }
 
     [Fact]

@@ -5,10 +5,9 @@ using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Web.Components.Pages.Clubs;
 
-public partial class ClubPage(ClubQueries queries, ClubAccess access)
+public partial class ClubPage(ClubQueries queries, ClubAccess access, NavigationManager navigation)
 {
     private ClubView? club;
-    private bool notFound;
     private bool canManage;
 
     [Parameter] public string EnglishName { get; set; } = "";
@@ -18,12 +17,13 @@ public partial class ClubPage(ClubQueries queries, ClubAccess access)
         try
         {
             club = await queries.GetByEnglishNameAsync(EnglishName);
-            notFound = false;
             canManage = RolePolicy.CanEditClub(await access.RoleAsync(club.Id));
         }
         catch (AppException e) when (e.Kind == ErrorKind.NotFound)
         {
-            (club, notFound, canManage) = (null, true, false);
+            (club, canManage) = (null, false);
+            // Renders the router's not-found page with a 404 status when prerendering.
+            navigation.NotFound();
         }
     }
 }

@@ -10,7 +10,6 @@ namespace Woohakdong.Web.Components.Pages.Membership;
 public enum DashboardState
 {
     Loading,
-    NotFound,
     Denied,
     Ready,
 }
@@ -47,7 +46,8 @@ public partial class Dashboard(
         }
         catch (AppException e) when (e.Kind == ErrorKind.NotFound)
         {
-            state = DashboardState.NotFound;
+            // Renders the router's not-found page with a 404 status when prerendering.
+            navigation.NotFound();
         }
     }
 
