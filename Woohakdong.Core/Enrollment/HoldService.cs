@@ -75,7 +75,7 @@ public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatC
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException error) when (error.IsUniqueViolation())
             {
                 return null;
             }

@@ -26,7 +26,7 @@ internal static class JoinGroups
             await db.SaveChangesAsync(ct);
             return group;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (error.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
         }
