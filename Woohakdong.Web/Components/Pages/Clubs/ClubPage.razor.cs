@@ -9,21 +9,26 @@ public partial class ClubPage(ClubQueries queries, ClubAccess access)
 {
     private ClubView? club;
     private bool notFound;
-    private bool canManage;
+    private ClubRole? role;
 
     [Parameter] public string EnglishName { get; set; } = "";
 
-    protected override async Task OnParametersSetAsync()
+    private bool CanManage => RolePolicy.CanEditClub(role);
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    /// <summary>Also after joining: a member sees the group chat link.</summary>
+    private async Task LoadAsync()
     {
         try
         {
             club = await queries.GetByEnglishNameAsync(EnglishName);
             notFound = false;
-            canManage = RolePolicy.CanEditClub(await access.RoleAsync(club.Id));
+            role = await access.RoleAsync(club.Id);
         }
         catch (AppException e) when (e.Kind == ErrorKind.NotFound)
         {
-            (club, notFound, canManage) = (null, true, false);
+            (club, notFound, role) = (null, true, null);
         }
     }
 }
