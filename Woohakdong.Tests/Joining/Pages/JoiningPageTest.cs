@@ -8,14 +8,13 @@ using Woohakdong.Web.Hosting;
 namespace Woohakdong.Tests.Joining.Pages;
 
 /// <summary>
-/// The page context plus what joining pages need: the live seat notifier (started, as the host would) listening to the
-/// in-process seat events, and a short lock wait so a held lock answers BUSY quickly.
+/// The page context plus what joining pages need: the live seat notifier started (as the host would) on the in-process
+/// seat events, and a short lock wait so a held lock answers BUSY quickly.
 /// </summary>
 public abstract class JoiningPageTest : CorePageTest
 {
     protected JoiningPageTest()
     {
-        Services.AddSeatsLeftNotifier();
         Services.Configure<SeatOptions>(options => (options.LockWait, options.LockRetry) =
             (TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(10)));
     }
