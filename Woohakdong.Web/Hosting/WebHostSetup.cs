@@ -25,6 +25,7 @@ public static class WebHostSetup
         services.AddExceptionHandler<AppExceptionHandler>();
         services.AddOpenApi();
         services.AddWoohakdongHealth();
+        services.AddSeatsLeftNotifier();
         // Keys in the shared database: a cookie or token issued by one instance is accepted by every other.
         services.AddDataProtection().SetApplicationName("Woohakdong").PersistKeysToDbContext<AppDbContext>();
         return builder;

@@ -13,6 +13,7 @@ using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Membership;
 using Woohakdong.Tests.Infrastructure;
+using Woohakdong.Web.Hosting;
 
 namespace Woohakdong.Tests.Clubs.Pages;
 
@@ -39,6 +40,8 @@ public abstract class CorePageTest : BunitContext, IAsyncLifetime
         Services.AddWoohakdongCore(configuration);
         Services.AddSingleton<ICurrentUser>(currentUser);
         Services.AddMudServices();
+        // The club page's join panel follows seat changes through it; tests that need live events start it.
+        Services.AddSeatsLeftNotifier();
         JSInterop.Mode = JSRuntimeMode.Loose;
         authorization = AddAuthorization();
     }

@@ -11,7 +11,7 @@ public partial class ClubForm(ClubService clubs, IStringLocalizer<ErrorMessages>
 
     private readonly Dictionary<string, string> errors = [];
     private ClubFormModel model = new();
-    private long? loadedClubId;
+    private ClubView? loadedClub;
     private string? generalError;
     private bool saving;
 
@@ -25,10 +25,11 @@ public partial class ClubForm(ClubService clubs, IStringLocalizer<ErrorMessages>
 
     protected override void OnParametersSet()
     {
-        // Only a different club resets the form: a parent's re-render must not wipe what the user is typing.
-        if (Club is null || Club.Id == loadedClubId) return;
+        // Only a different or changed club (e.g. its fee saved in 모집 설정) resets the form: a parent's re-render
+        // with the same values must not wipe what the user is typing.
+        if (Club is null || Club == loadedClub) return;
         model = ClubFormModel.From(Club);
-        loadedClubId = Club.Id;
+        loadedClub = Club;
     }
 
     private bool Has(string field) => errors.ContainsKey(field);

@@ -8,20 +8,25 @@ namespace Woohakdong.Web.Components.Pages.Clubs;
 public partial class ClubPage(ClubQueries queries, ClubAccess access, NavigationManager navigation)
 {
     private ClubView? club;
-    private bool canManage;
+    private ClubRole? role;
 
     [Parameter] public string EnglishName { get; set; } = "";
 
-    protected override async Task OnParametersSetAsync()
+    private bool CanManage => RolePolicy.CanEditClub(role);
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    /// <summary>Also after joining: a member sees the group chat link.</summary>
+    private async Task LoadAsync()
     {
         try
         {
             club = await queries.GetByEnglishNameAsync(EnglishName);
-            canManage = RolePolicy.CanEditClub(await access.RoleAsync(club.Id));
+            role = await access.RoleAsync(club.Id);
         }
         catch (AppException e) when (e.Kind == ErrorKind.NotFound)
         {
-            (club, canManage) = (null, false);
+            (club, role) = (null, null);
             // Renders the router's not-found page with a 404 status when prerendering.
             navigation.NotFound();
         }

@@ -62,6 +62,8 @@ public partial class Dashboard(
         club = saved;
     }
 
+    private async Task ReloadClubAsync() => club = await queries.GetAsync(club!.Id);
+
     /// <summary>After a handover the caller is no longer president: the roster must stop offering the president's controls.</summary>
     private async Task RefreshRoleAsync()
     {
