@@ -6,8 +6,6 @@ namespace Woohakdong.Web.Sandbox.PortOne;
 /// </summary>
 public static class SandboxControl
 {
-    public sealed record BuyerPayment(string MerchantUid, long? Amount, string? Outcome, bool? Webhook, string? NoticeUrl, string? Name);
-
     public static void MapSandboxControl(this RouteGroupBuilder sandbox)
     {
         sandbox.MapPost("/buyer/pay", Pay);
@@ -18,16 +16,22 @@ public static class SandboxControl
         });
     }
 
-    /// <summary>Records the payment and answers it in PortOne's envelope; a paid one sends the webhook unless <c>webhook</c> is false.</summary>
-    private static IResult Pay(BuyerPayment request, SandboxStore store, SandboxWebhooks webhooks)
+    /// <summary>
+    /// <c>{merchant_uid, amount, outcome: "paid"|"failed", webhook, notice_url, name}</c> as JSON or a form; records the
+    /// payment and answers it in PortOne's envelope. A paid one sends the webhook unless <c>webhook</c> is false.
+    /// </summary>
+    private static async Task<IResult> Pay(HttpRequest request, SandboxStore store, SandboxWebhooks webhooks, CancellationToken ct)
     {
-        if (request.Outcome is not (null or "paid" or "failed")) return SandboxEnvelope.Refused("outcome은 paid 또는 failed여야 합니다.");
-        var amount = request.Amount ?? store.GetPrepared(request.MerchantUid)?.Amount;
-        if (amount is null) return SandboxEnvelope.Refused("amount가 없고 사전 등록된 금액도 없습니다.");
-        var paid = request.Outcome is null or "paid";
-        var payment = store.Record(new SandboxPurchase(request.MerchantUid, amount.Value, paid, "api", request.Name));
+        var form = await SandboxForm.ReadAsync(request, ct);
+        if (form["merchant_uid"] is not { } merchantUid) return SandboxEnvelope.Refused("merchant_uid는 필수입니다.");
+        var outcome = form["outcome"] ?? "paid";
+        if (outcome is not ("paid" or "failed")) return SandboxEnvelope.Refused("outcome은 paid 또는 failed여야 합니다.");
+        if ((form.Amount("amount") ?? store.GetPrepared(merchantUid)?.Amount) is not { } amount)
+            return SandboxEnvelope.Refused("amount가 없고 사전 등록된 금액도 없습니다.");
+        var paid = outcome == "paid";
+        var payment = store.Record(new SandboxPurchase(merchantUid, amount, paid, "api", form["name"]));
         // As at PortOne, an ordinary failed payment sends no webhook.
-        if (paid && request.Webhook != false) webhooks.Send(payment, request.NoticeUrl);
+        if (paid && form["webhook"] != "false") webhooks.Send(payment, form["notice_url"]);
         return SandboxEnvelope.Ok(payment);
     }
 }
