@@ -10,6 +10,9 @@ namespace Woohakdong.Web.Sandbox.PortOne;
 /// </summary>
 public sealed class SandboxStore(IOptions<PortOneOptions> options, TimeProvider time)
 {
+    public const string NotPrepared = "사전 등록된 결제정보가 존재하지 않습니다.";
+    public const string NotFound = "존재하지 않는 결제정보입니다.";
+
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan ExtensionWindow = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Extension = TimeSpan.FromMinutes(5);
@@ -64,9 +67,6 @@ public sealed class SandboxStore(IOptions<PortOneOptions> options, TimeProvider 
             return SandboxResult<SandboxPrepared>.Ok(prepared[merchantUid] = new SandboxPrepared(merchantUid, amount, currency));
         }
     }
-
-    public const string NotPrepared = "사전 등록된 결제정보가 존재하지 않습니다.";
-    public const string NotFound = "존재하지 않는 결제정보입니다.";
 
     public SandboxPrepared? GetPrepared(string merchantUid)
     {
