@@ -6,6 +6,7 @@ using MudBlazor.Services;
 using Woohakdong.Core.Data;
 using Woohakdong.Web.Components;
 using Woohakdong.Web.Endpoints;
+using Woohakdong.Web.Sandbox.PortOne;
 
 namespace Woohakdong.Web.Hosting;
 
@@ -26,6 +27,7 @@ public static class WebHostSetup
         services.AddOpenApi();
         services.AddWoohakdongHealth();
         services.AddSeatsLeftNotifier();
+        services.AddPortOneSandbox();
         // Keys in the shared database: a cookie or token issued by one instance is accepted by every other.
         services.AddDataProtection().SetApplicationName("Woohakdong").PersistKeysToDbContext<AppDbContext>();
         return builder;
@@ -54,6 +56,7 @@ public static class WebHostSetup
         app.MapWoohakdongHealth();
         app.MapAccountEndpoints();
         app.MapV1Api();
+        app.MapPortOneSandbox();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Localization;
+
+namespace Woohakdong.Web.Sandbox.PortOne;
+
+/// <summary>
+/// The payment window that <c>wwwroot/sandbox/iamport.js</c> opens in an iframe, and the buyer's decision it posts back.
+/// A window asked for another amount than the pre-registered one refuses before any payment exists, as PortOne does.
+/// </summary>
+public static class SandboxCheckout
+{
+    public const string AmountRefusedCode = "F400";
+    public const string PaymentFailedCode = "F500";
+
+    public sealed record Decision(
+        string MerchantUid, long Amount, string Outcome, string? Name, string? BuyerName, string? BuyerEmail, string? BuyerTel,
+        string? CustomData, string? NoticeUrl, bool Mobile);
+
+    /// <summary>The <c>rsp</c> handed to <c>IMP.request_pay</c>'s callback (and, on mobile, to <c>m_redirect_url</c>).</summary>
+    public sealed record PayResponse(
+        string? ImpUid, string MerchantUid, string? ErrorCode, string? ErrorMsg, bool Success, long PaidAmount, string? Status);
+
+    public static void MapSandboxCheckout(this RouteGroupBuilder sandbox)
+    {
+        sandbox.MapGet("/checkout", Window);
+        sandbox.MapPost("/checkout/decide", Decide);
+    }
+
+    private static IResult Window(HttpRequest request, SandboxStore store, IStringLocalizer<SandboxText> text, HtmlEncoder html)
+    {
+        var query = request.Query;
+        var merchantUid = query["merchant_uid"].ToString();
+        var amount = long.TryParse(query["amount"], CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+        var refusal = amount < 0 || store.RefusalOfAmount(merchantUid, amount) is not null ? text["AmountRefused"].Value : null;
+        string E(string? value) => html.Encode(value ?? "");
+        var page = $"""
+            <!DOCTYPE html>
+            <html lang="{E(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)}">
+            <head>
+              <meta charset="utf-8" />
+              <meta name="viewport" content="width=device-width, initial-scale=1" />
+              <title>{E(text["Title"])}</title>
+              <link rel="stylesheet" href="/sandbox/checkout.css" />
+            </head>
+            <body>
+              <main class="window" data-merchant-uid="{E(merchantUid)}" data-amount="{amount}" data-refusal="{E(refusal)}"
+                    data-refused-code="{AmountRefusedCode}" data-closed-message="{E(text["WindowClosed"])}">
+                <header>
+                  <h1>{E(text["Title"])}</h1>
+                  <button type="button" class="close" data-action="close" aria-label="{E(text["Close"])}">✕</button>
+                </header>
+                <p class="notice">{E(text["Notice"])}</p>
+                <dl>
+                  <dt>{E(text["OrderName"])}</dt><dd>{E(query["name"])}</dd>
+                  <dt>{E(text["Amount"])}</dt><dd class="amount">₩{Math.Max(amount, 0).ToString("N0", CultureInfo.InvariantCulture)}</dd>
+                </dl>
+                <p class="refusal" role="alert">{E(refusal)}</p>
+                <button type="button" class="pay" data-action="paid">{E(text["PayWithKakaoPay"])}</button>
+                <button type="button" class="fail" data-action="failed">{E(text["Fail"])}</button>
+              </main>
+              <script src="/sandbox/checkout.js"></script>
+            </body>
+            </html>
+            """;
+        return Results.Content(page, "text/html; charset=utf-8");
+    }
+
+    private static IResult Decide(Decision decision, SandboxStore store, SandboxWebhooks webhooks, IStringLocalizer<SandboxText> text)
+    {
+        if (store.RefusalOfAmount(decision.MerchantUid, decision.Amount) is not null)
+            return Rsp(new PayResponse(null, decision.MerchantUid, AmountRefusedCode, text["AmountRefused"], false, 0, null));
+        var paid = decision.Outcome == "paid";
+        var payment = store.Record(new SandboxPurchase(
+            decision.MerchantUid, decision.Amount, paid, decision.Mobile ? "mobile" : "pc", decision.Name, decision.BuyerName,
+            decision.BuyerEmail, decision.BuyerTel, decision.CustomData));
+        if (!paid)
+            return Rsp(new PayResponse(payment.ImpUid, payment.MerchantUid, PaymentFailedCode, text["PaymentFailed"], false, 0, payment.Status));
+        webhooks.Send(payment, decision.NoticeUrl);
+        return Rsp(new PayResponse(payment.ImpUid, payment.MerchantUid, null, null, true, payment.Amount, payment.Status));
+    }
+
+    private static IResult Rsp(PayResponse response) => Results.Json(response, SandboxEnvelope.Json);
+}
