@@ -108,6 +108,8 @@ else
   echo "!!!!!!!! FAIL: database has $MEMBERS memberships through the group and SeatsTaken $TAKEN; expected $SEATS !!!!!!!!"
   status=1
 fi
-errors=$(grep -c -E '^(fail|crit):' "$OUT/logs/instance-a.log" "$OUT/logs/instance-b.log" | awk -F: '{ s += $NF } END { print s + 0 }')
+# The first instance's migration check of the empty database logs one failed query by design: not counted.
+errors=$(awk '/^(fail|crit):/ { n++; start = FNR } /__EFMigrationsHistory/ && FNR - start <= 3 && start { n--; start = 0 } END { print n + 0 }' \
+  "$OUT/logs/instance-a.log" "$OUT/logs/instance-b.log")
 echo "instance log errors (fail/crit): $errors (logs: bench/.out/logs/)"
 exit "$status"
