@@ -6,6 +6,7 @@ using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core.Payments;
 
 namespace Woohakdong.Core;
 
@@ -24,6 +25,7 @@ public static class FeatureRegistration
         services.AddScoped<MemberManagement>();
         services.AddJoining();
         services.AddEnrollment(configuration);
+        services.AddOrders(configuration);
         return services;
     }
 }
