@@ -84,6 +84,28 @@ public sealed class PaymentsApiTests(PaymentsApp payments) : IClassFixture<Payme
     }
 
     [Fact]
+    public async Task A_webhook_that_cannot_be_verified_asks_portone_to_retry_and_the_retry_completes()
+    {
+        var (student, order) = await StartOrderAsync();
+        var body = new { imp_uid = payments.Gateway.Pay(order.MerchantUid, 30_000).ImpUid, merchant_uid = order.MerchantUid };
+        payments.Gateway.Unreachable = true;
+        HttpResponseMessage whileDown;
+        try
+        {
+            whileDown = await app.CreateClient().PostAsJsonAsync("/webhooks/portone", body, Ct);
+        }
+        finally
+        {
+            payments.Gateway.Unreachable = false;
+        }
+        var retry = await app.CreateClient().PostAsJsonAsync("/webhooks/portone", body, Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("Completed", await StatusAsync(student, order.OrderId));
+    }
+
+    [Fact]
     public async Task Confirm_settles_the_callers_own_order_and_another_student_cannot_see_or_confirm_it()
     {
         var (student, order) = await StartOrderAsync();

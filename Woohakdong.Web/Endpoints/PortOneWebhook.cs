@@ -18,7 +18,8 @@ public static class PortOneWebhook
     private static async Task<IResult> Receive(HttpRequest request, OrderCompletion completion, ILogger<OrderCompletion> logger, CancellationToken ct)
     {
         var (impUid, merchantUid) = await ReadKeysAsync(request, ct);
-        if (impUid is null && merchantUid is null) return TypedResults.BadRequest();
+        // Answers carry a body, so the site's status-code pages leave them to PortOne as they are.
+        if (impUid is null && merchantUid is null) return TypedResults.Problem("imp_uid or merchant_uid is required", statusCode: StatusCodes.Status400BadRequest);
         try
         {
             var order = await completion.CompleteAsync(impUid, merchantUid, OrderCause.Webhook, ct);
@@ -28,7 +29,7 @@ public static class PortOneWebhook
         catch (PaymentGatewayException error)
         {
             logger.LogWarning(error, "Webhook for {MerchantUid} could not be verified; asking PortOne to retry", merchantUid);
-            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Problem("payment gateway unreachable; retry", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 
