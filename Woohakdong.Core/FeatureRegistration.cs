@@ -26,6 +26,7 @@ public static class FeatureRegistration
         services.AddJoining();
         services.AddEnrollment(configuration);
         services.AddPortOneGateway(configuration);
+        services.AddOrders(configuration);
         return services;
     }
 }

@@ -37,4 +37,8 @@ public static class ErrorCodes
     public const string HoldNotFound = "HOLD_NOT_FOUND";
     public const string AlreadyHolding = "ALREADY_HOLDING";
     public const string HoldEnded = "HOLD_ENDED";
+    public const string DuplicateOrder = "DUPLICATE_ORDER";
+    public const string MerchantUidInvalid = "MERCHANT_UID_INVALID";
+    public const string OrderNotFound = "ORDER_NOT_FOUND";
+    public const string PaymentGatewayUnavailable = "PAYMENT_GATEWAY_UNAVAILABLE";
 }

@@ -7,6 +7,7 @@ using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core.Payments;
 
 namespace Woohakdong.Core.Data;
 
@@ -21,6 +22,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ClubMembership> Memberships => Set<ClubMembership>();
     public DbSet<JoinGroup> JoinGroups => Set<JoinGroup>();
     public DbSet<SeatHold> SeatHolds => Set<SeatHold>();
+    public DbSet<JoinOrder> JoinOrders => Set<JoinOrder>();
+    public DbSet<OrderHistory> OrderHistory => Set<OrderHistory>();
+    public DbSet<PaymentRefund> PaymentRefunds => Set<PaymentRefund>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Data;
 
@@ -19,6 +20,11 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
 
     /// <summary>Extra settings (as "Section:Key" → value) a fixture needs; applied before start.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
+
+    private readonly List<Action<IServiceCollection>> serviceReplacements = [];
+
+    /// <summary>Replaces services before start, e.g. a remote API's fake; applied after the app's own registrations.</summary>
+    public void ConfigureServices(Action<IServiceCollection> replace) => serviceReplacements.Add(replace);
 
     /// <summary>Starts Kestrel on a free loopback port and returns its base address.</summary>
     public Uri StartOnRealPort()
@@ -39,6 +45,7 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton(this));
+        builder.ConfigureTestServices(services => serviceReplacements.ForEach(replace => replace(services)));
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;

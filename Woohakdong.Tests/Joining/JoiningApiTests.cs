@@ -47,7 +47,7 @@ public sealed class JoiningApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Joining_a_closed_group_a_paid_group_or_with_an_incomplete_profile_is_refused()
+    public async Task Joining_a_closed_group_or_with_an_incomplete_profile_is_refused()
     {
         var president = await ApiStudents.SignUpAsync(app);
         var clubId = await ApiStudents.CreateClubAsync(president, seatLimit: 5, fee: 30_000);
@@ -57,13 +57,11 @@ public sealed class JoiningApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         var whileClosed = await student.PostAsync($"/v1/groups/{groupId}/joins", null, Ct);
         await president.PutAsJsonAsync($"/v1/groups/{groupId}", new { recruiting = true, seatLimit = 5, amount = 30_000 }, Ct);
-        var paid = await student.PostAsync($"/v1/groups/{groupId}/joins", null, Ct);
         var noProfile = await incomplete.PostAsync($"/v1/groups/{groupId}/joins", null, Ct);
         var unknown = await student.PostAsync("/v1/groups/987654/joins", null, Ct);
         var anonymous = await app.CreateClient().PostAsync($"/v1/groups/{groupId}/joins", null, Ct);
 
         await AssertProblemAsync(whileClosed, HttpStatusCode.Conflict, "NOT_RECRUITING", "지금은 회원을 모집하고 있지 않습니다.");
-        await AssertProblemAsync(paid, HttpStatusCode.Conflict, "PAYMENT_REQUIRED", "회비가 있는 동아리는 결제 후 가입할 수 있습니다.");
         await AssertProblemAsync(noProfile, HttpStatusCode.Conflict, "PROFILE_INCOMPLETE", "가입하려면 먼저 프로필(이름, 학교, 학과, 학번, 휴대폰 번호)을 모두 입력하세요.");
         await AssertProblemAsync(unknown, HttpStatusCode.NotFound, "GROUP_NOT_FOUND", "모집 정보를 찾을 수 없습니다.");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

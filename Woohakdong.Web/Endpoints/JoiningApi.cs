@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Joining;
 
@@ -9,7 +10,7 @@ public static class JoiningApi
 {
     public sealed record GroupRequest(bool Recruiting, int SeatLimit, long Amount);
 
-    /// <summary><c>merchantUid</c> belongs to paid joins, which the payment feature adds; a free join ignores it.</summary>
+    /// <summary><c>merchantUid</c> names a paid join's order (generated when absent); a free join ignores it.</summary>
     public sealed record JoinRequest(string? MerchantUid);
 
     public static void MapJoiningApi(this RouteGroupBuilder v1)
@@ -18,6 +19,7 @@ public static class JoiningApi
         var groups = v1.MapGroup("/groups").WithTags("Joining").RequireAuthorization();
         groups.MapPut("/{groupId:long}", Update);
         groups.MapPost("/{groupId:long}/joins", Join);
+        groups.MapPost("/{groupId:long}/joins/confirm", OrdersApi.Confirm);
     }
 
     private static async Task<Ok<JoinGroupView>> GetCurrent(long clubId, JoinGroupService groups, CancellationToken ct) =>
@@ -26,10 +28,22 @@ public static class JoiningApi
     private static async Task<Ok<JoinGroupView>> Update(long groupId, GroupRequest request, JoinGroupService groups, CancellationToken ct) =>
         TypedResults.Ok(await groups.UpdateAsync(groupId, request.Recruiting, request.SeatLimit, request.Amount, ct));
 
-    /// <summary>A paid group answers 409 PAYMENT_REQUIRED until the payment feature turns the join into a hold and an order.</summary>
-    private static async Task<Created<Admission>> Join(long groupId, JoinRequest? request, SeatService seats, CancellationToken ct)
+    /// <summary>
+    /// A free group admits at once; a paid one answers PAYMENT_REQUIRED after the same checks, and then the join
+    /// becomes an order whose seat is held while the student pays.
+    /// </summary>
+    private static async Task<IResult> Join(
+        long groupId, JoinRequest? request, SeatService seats, StartPaidJoin paidJoins, CancellationToken ct)
     {
-        var admission = await seats.AdmitFreeAsync(groupId, ct);
-        return TypedResults.Created($"/v1/memberships/{admission.MembershipId}", admission);
+        try
+        {
+            var admission = await seats.AdmitFreeAsync(groupId, ct);
+            return TypedResults.Created($"/v1/memberships/{admission.MembershipId}", admission);
+        }
+        catch (AppException refusal) when (refusal.Code == ErrorCodes.PaymentRequired)
+        {
+            var started = await paidJoins.StartAsync(groupId, request?.MerchantUid, ct);
+            return TypedResults.Created($"/v1/orders/{started.OrderId}", started);
+        }
     }
 }

@@ -16,6 +16,9 @@ public static partial class V1Api
         v1.MapClubsApi();
         v1.MapMeApi();
         v1.MapJoiningApi();
+        v1.MapOrdersApi();
+        // Not under /v1, but the machine-facing endpoints are mapped together.
+        app.MapPortOneWebhook();
     }
 
     /// <summary>

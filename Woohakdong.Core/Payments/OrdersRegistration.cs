@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Woohakdong.Core.Joining;
+
+namespace Woohakdong.Core.Payments;
+
+public static class OrdersRegistration
+{
+    /// <summary>Paid joins, their completion and the reconciler; the <see cref="IPaymentGateway"/> is registered by its own feature.</summary>
+    public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PaymentOptions>, PaymentOptionsValidator>();
+        services.AddScoped<OrderLedger>();
+        services.AddScoped<OrderRefunds>();
+        services.AddScoped<PaidOrderSettlement>();
+        services.AddScoped<OrderCompletion>();
+        services.AddScoped<OrderReconciliation>();
+        services.AddScoped<MyOrders>();
+        services.AddScoped<StartPaidJoin>();
+        services.AddHostedService<Reconciler>();
+        return services;
+}
+}

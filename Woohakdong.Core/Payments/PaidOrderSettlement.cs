@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Data;
+using Woohakdong.Core.Enrollment;
+
+namespace Woohakdong.Core.Payments;
+
+/// <summary>
+/// What happens to a verified paid payment: claimed for its order (Paid), then honoured with a membership (Completed)
+/// or given back (Refunded). Every step may run again after a crash or beside a concurrent caller: converting a hold is
+/// idempotent, each move is guarded, and the gateway's checksum refuses a second cancel of the same money.
+/// </summary>
+public sealed class PaidOrderSettlement(
+    IDbContextFactory<AppDbContext> dbFactory, OrderLedger ledger, HoldService holds, OrderRefunds refunds)
+{
+    public const string Krw = "KRW";
+
+    /// <summary>Records the payment as held for the order; only the caller that wins that move goes on to act on it.</summary>
+    public async Task ClaimAsync(JoinOrder order, GatewayPayment payment, OrderCause cause, CancellationToken ct)
+    {
+        var reason = order.Status == OrderStatus.Pending ? await ReasonNotToHonourAsync(order, payment, ct) : RefundReasons.OrderClosed;
+        var detail = $"imp_uid {payment.ImpUid}: {payment.Amount} {payment.Currency}{(reason is null ? "" : $"; refund {reason}")}";
+        if (!await ledger.TryMoveAsync(order, new OrderLedger.Move(OrderStatus.Paid, cause, detail, payment.ImpUid, reason), ct: ct)) return;
+        await FinishAsync(await ledger.FindAsync(order.Id, ct) ?? order, payment, cause, ct);
+    }
+
+    /// <summary>Takes a Paid order to Completed or Refunded.</summary>
+    public async Task FinishAsync(JoinOrder order, GatewayPayment payment, OrderCause cause, CancellationToken ct)
+    {
+        if (payment.Refundable == 0 && order.RefundReason is null)
+            await ledger.TryClaimRefundAsync(order.Id, RefundReasons.CancelledAtGateway, ct);
+        else if (order.RefundReason is null && !await TryHonourAsync(order, cause, ct))
+            return;
+        var current = await ledger.FindAsync(order.Id, ct);
+        if (current is { Status: OrderStatus.Paid, RefundReason: not null })
+            await refunds.RefundAsync(current, payment, cause, ct);
+    }
+
+    /// <summary>False when the order is done (completed here or by someone else); true when it is now to be refunded.</summary>
+    private async Task<bool> TryHonourAsync(JoinOrder order, OrderCause cause, CancellationToken ct)
+    {
+        Admission admission;
+        try
+        {
+            admission = await holds.ConvertHoldAsync(order.HoldId, ct);
+        }
+        catch (AppException refusal) when (refusal.Code is ErrorCodes.Full or ErrorCodes.NotRecruiting or ErrorCodes.HoldEnded)
+        {
+            // The hold expired and its seat went to someone else meanwhile.
+            await ledger.TryClaimRefundAsync(order.Id, RefundReasons.SeatGone, ct);
+            return true;
+        }
+        var detail = $"membership {admission.MembershipId}";
+        if (await ledger.TryMoveAsync(order, new OrderLedger.Move(OrderStatus.Completed, cause, detail), ct: ct)) return false;
+        if (await ledger.FindAsync(order.Id, ct) is not { Status: OrderStatus.Paid }) return false;
+        // Still Paid although the move failed: the unique index found another completed order of this student and term.
+        await ledger.TryClaimRefundAsync(order.Id, RefundReasons.AlreadyMember, ct);
+        return true;
+    }
+
+    private async Task<string?> ReasonNotToHonourAsync(JoinOrder order, GatewayPayment payment, CancellationToken ct)
+    {
+        if (payment.Amount != order.Amount) return RefundReasons.AmountMismatch;
+        if (!string.Equals(payment.Currency, Krw, StringComparison.OrdinalIgnoreCase)) return RefundReasons.CurrencyMismatch;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var recruiting = await db.JoinGroups.Where(g => g.Id == order.GroupId).Select(g => g.Recruiting).SingleAsync(ct);
+        return recruiting ? null : RefundReasons.GroupClosed;
+    }
+}
