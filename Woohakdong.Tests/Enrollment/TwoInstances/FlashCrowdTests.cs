@@ -16,6 +16,7 @@ public sealed class FlashCrowdTests(TwoInstances apps)
     [Fact]
     public async Task Under_the_redis_lock_exactly_the_seats_are_taken_and_everyone_else_hears_full()
     {
+        TestContext.Current.TestOutputHelper?.WriteLine(apps.SetupReport);
         var club = await apps.OpenFreeClubAsync(Seats, Ct);
 
         var outcomes = await Crowd.RushAsync(AttemptsSplitOver(apps.A, apps.Clients[apps.A], apps.B, apps.Clients[apps.B]), club.GroupId, Ct);
