@@ -10,7 +10,10 @@ namespace Woohakdong.Core.Enrollment;
 
 public static class EnrollmentRegistration
 {
-    /// <summary>Seats, holds and their lock: Redis when <c>Redis:Configuration</c> is set, in-process otherwise.</summary>
+    /// <summary>
+    /// Seats, holds and their lock: Redis when <c>Redis:Configuration</c> is set, in-process otherwise, none when
+    /// <c>Seats:Lock</c> is <c>None</c> (Redis still carries seat events and shows in /health then).
+    /// </summary>
     public static IServiceCollection AddEnrollment(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SeatOptions>().Bind(configuration.GetSection(SeatOptions.Section)).ValidateOnStart();
@@ -23,12 +26,19 @@ public static class EnrollmentRegistration
         services.AddHostedService<SoldOutListener>();
 
         var redis = configuration[SeatOptions.RedisConfigurationKey];
-        if (string.IsNullOrWhiteSpace(redis))
-        {
-            services.AddSingleton<ISeatLock, InProcessSeatLock>();
-            services.AddSingleton<ISeatEvents, InProcessSeatEvents>();
-            return services;
-        }
+        var withRedis = !string.IsNullOrWhiteSpace(redis);
+        if (withRedis) AddRedis(services, redis!);
+        else services.AddSingleton<ISeatEvents, InProcessSeatEvents>();
+
+        var choice = configuration.GetValue(SeatOptions.LockKey, SeatLockChoice.Auto);
+        if (choice == SeatLockChoice.None) services.AddSingleton<ISeatLock, NoSeatLock>();
+        else if (withRedis) services.AddSingleton<ISeatLock, RedLockSeatLock>();
+        else services.AddSingleton<ISeatLock, InProcessSeatLock>();
+        return services;
+    }
+
+    private static void AddRedis(IServiceCollection services, string redis)
+    {
         services.AddSingleton<IConnectionMultiplexer>(_ =>
         {
             var options = ConfigurationOptions.Parse(redis);
@@ -38,9 +48,7 @@ public static class EnrollmentRegistration
         });
         services.AddSingleton(sp => RedLockFactory.Create(
             [new RedLockMultiplexer(sp.GetRequiredService<IConnectionMultiplexer>())], sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<ISeatLock, RedLockSeatLock>();
         services.AddSingleton<ISeatEvents, RedisSeatEvents>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
-        return services;
     }
 }

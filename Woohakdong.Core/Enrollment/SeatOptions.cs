@@ -1,16 +1,29 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Woohakdong.Core.Enrollment;
 
+public enum SeatLockChoice
+{
+    /// <summary>Redis (RedLock) when <c>Redis:Configuration</c> is set, an in-process lock otherwise.</summary>
+    Auto,
+    /// <summary>No lock at all, only to prove the database guard; refused in Production.</summary>
+    None,
+}
+
 /// <summary>
 /// Settings under <c>Seats</c>; every one has a working default. The lock's backing store is chosen by
 /// <c>Redis:Configuration</c>, which is optional even in production: without it a single instance serializes
-/// seats with an in-process lock, and the database guard keeps the limit whatever the lock does.
+/// seats with an in-process lock, and the database guard keeps the limit whatever the lock does (which
+/// <c>Seats:Lock = None</c> proves outside Production).
 /// </summary>
 public sealed class SeatOptions
 {
     public const string Section = "Seats";
     public const string RedisConfigurationKey = "Redis:Configuration";
+    public const string LockKey = Section + ":" + nameof(Lock);
+
+    public SeatLockChoice Lock { get; set; } = SeatLockChoice.Auto;
 
     /// <summary>How long a paid join keeps its seat while the student pays.</summary>
     public TimeSpan HoldDuration { get; set; } = TimeSpan.FromMinutes(10);
@@ -23,7 +36,8 @@ public sealed class SeatOptions
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
-internal sealed class SeatOptionsValidator : IValidateOptions<SeatOptions>
+/// <param name="environment">Absent (a bare service collection): treated as Production, so <c>None</c> is refused.</param>
+internal sealed class SeatOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<SeatOptions>
 {
     public ValidateOptionsResult Validate(string? name, SeatOptions options)
     {
@@ -35,6 +49,8 @@ internal sealed class SeatOptionsValidator : IValidateOptions<SeatOptions>
         Positive(options.SweepInterval, nameof(options.SweepInterval));
         if (options.LockRetry > options.LockWait)
             problems.Add($"{SeatOptions.Section}:LockRetry must not exceed {SeatOptions.Section}:LockWait.");
+        if (options.Lock == SeatLockChoice.None && (environment is null || environment.IsProduction()))
+            problems.Add($"{SeatOptions.LockKey}=None runs joins without a lock and is refused in Production; use Auto.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
 
         void Positive(TimeSpan value, string setting)

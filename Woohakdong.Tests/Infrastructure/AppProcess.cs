@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Woohakdong.Tests.Infrastructure;
+
+/// <summary>
+/// The built web app as its own OS process on a loopback port, configured only through environment variables, the
+/// way a deployment runs it. Disposing kills its process tree; <see cref="RecentOutput"/> keeps its last lines of
+/// output for failure messages.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private const int KeptLines = 200;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
+
+    private AppProcess(string name, Uri baseAddress, Process process)
+    {
+        Name = name;
+        BaseAddress = baseAddress;
+        this.process = process;
+    }
+
+    public string Name { get; }
+    public Uri BaseAddress { get; }
+
+    /// <summary>
+    /// Starts the app and waits until <c>/health</c> answers 200. <paramref name="settings"/> are configuration keys
+    /// ("Section:Key"), passed as environment variables ("Section__Key"); the environment is Production unless
+    /// <paramref name="environment"/> says otherwise, and the demo data is off.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(
+        string name, IReadOnlyDictionary<string, string> settings, string environment = "Production", CancellationToken ct = default)
+    {
+        var folder = WebBuildFolder();
+        var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(folder, "Woohakdong.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        // Nothing from the test runner's own hosting settings may leak into the app.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(key);
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["Demo__Seed"] = "false";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var app = new AppProcess(name, address, process);
+        process.OutputDataReceived += (_, line) => app.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => app.Keep(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await app.WaitUntilHealthyAsync(ct);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return app;
+    }
+
+    /// <summary>A client for this instance; the crowd tests need many connections at once, not the default handful.</summary>
+    public HttpClient CreateClient() =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(100),
+        };
+
+    public string RecentOutput => $"--- last output of {Name} ({BaseAddress}) ---\n{string.Join('\n', output)}";
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await process.WaitForExitAsync(wait.Token);
+        }
+        catch (Exception error) when (error is InvalidOperationException or OperationCanceledException)
+        {
+            // Never started, or would not die in time: nothing more a test can do about it.
+        }
+        process.Dispose();
+    }
+
+    private async Task WaitUntilHealthyAsync(CancellationToken ct)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                // Let the output readers drain what the process wrote before it died.
+                await process.WaitForExitAsync(ct);
+                throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before it was healthy.\n{RecentOutput}");
+            }
+            if (deadline.Elapsed > StartTimeout)
+                throw new TimeoutException($"{Name} was not healthy within {StartTimeout.TotalSeconds:0} s.\n{RecentOutput}");
+            try
+            {
+                using var health = await client.GetAsync("/health", ct);
+                if (health.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        output.Enqueue(line);
+        while (output.Count > KeptLines) output.TryDequeue(out _);
+    }
+
+    /// <summary>The Web project's own build output beside this test assembly's (same configuration and framework).</summary>
+    private static string WebBuildFolder()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        var solution = testOutput.Parent.Parent!.Parent!.Parent!.FullName;
+        var folder = Path.Combine(solution, "Woohakdong.Web", "bin", configuration, framework);
+        if (!File.Exists(Path.Combine(folder, "Woohakdong.Web.dll")))
+            throw new FileNotFoundException($"The web app is not built in {folder}; build the solution first.");
+        return folder;
+    }
+
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
