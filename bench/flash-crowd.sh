@@ -56,7 +56,9 @@ free_port() {
 
 start_instance() {
   local name=$1 port=$2; shift 2
-  (cd "$OUT/web" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  # Staging, not Production: Production also demands PortOne's live API, which this machine cannot reach; the
+  # database, Redis and the seat lock are the production ones.
+  (cd "$OUT/web" && exec env ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Database__Provider=Postgres \
     "Database__ConnectionString=Host=127.0.0.1;Port=5432;Username=woohakdong_test;Password=woohakdong_test;Database=$DATABASE;Maximum Pool Size=40" \
     Redis__Configuration=$REDIS Demo__Seed=false Logging__LogLevel__Default=Warning "$@" \

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RedLockNet.SERedis;
@@ -16,24 +17,26 @@ public static class EnrollmentRegistration
     /// </summary>
     public static IServiceCollection AddEnrollment(this IServiceCollection services, IConfiguration configuration)
     {
+        var redis = configuration[SeatOptions.RedisConfigurationKey];
+        var withRedis = !string.IsNullOrWhiteSpace(redis);
         services.AddOptions<SeatOptions>().Bind(configuration.GetSection(SeatOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SeatOptions>, SeatOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SeatOptions>>(sp => new SeatOptionsValidator(sp.GetService<IHostEnvironment>(), withRedis));
         services.AddSingleton<SoldOutGroups>();
+        // Also the fallback of the Redis lock while Redis is down (see SeatService).
+        services.AddSingleton<InProcessSeatLock>();
         services.AddSingleton<SeatChanges>();
         services.AddScoped<SeatService>();
         services.AddScoped<HoldService>();
         services.AddHostedService<HoldSweeper>();
         services.AddHostedService<SoldOutListener>();
 
-        var redis = configuration[SeatOptions.RedisConfigurationKey];
-        var withRedis = !string.IsNullOrWhiteSpace(redis);
         if (withRedis) AddRedis(services, redis!);
         else services.AddSingleton<ISeatEvents, InProcessSeatEvents>();
 
         var choice = configuration.GetValue(SeatOptions.LockKey, SeatLockChoice.Auto);
         if (choice == SeatLockChoice.None) services.AddSingleton<ISeatLock, NoSeatLock>();
         else if (withRedis) services.AddSingleton<ISeatLock, RedLockSeatLock>();
-        else services.AddSingleton<ISeatLock, InProcessSeatLock>();
+        else services.AddSingleton<ISeatLock>(sp => sp.GetRequiredService<InProcessSeatLock>());
         return services;
     }
 
@@ -46,8 +49,13 @@ public static class EnrollmentRegistration
             options.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(options);
         });
+        // One quorum attempt per try: the lock's own wait/retry (Seats:LockWait, Seats:LockRetry) is then the only
+        // pacing. RedLock.net's default adds up to 3 attempts with random 0–400 ms sleeps to every try, which left the
+        // lock idle between holders in the flash-crowd benchmark (docs/benchmarks.md).
         services.AddSingleton(sp => RedLockFactory.Create(
-            [new RedLockMultiplexer(sp.GetRequiredService<IConnectionMultiplexer>())], sp.GetRequiredService<ILoggerFactory>()));
+            [new RedLockMultiplexer(sp.GetRequiredService<IConnectionMultiplexer>())],
+            new RedLockRetryConfiguration(retryCount: 1, retryDelayMs: 10),
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ISeatEvents, RedisSeatEvents>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
     }

@@ -18,7 +18,7 @@ public sealed class RedLockSeatLock(RedLockFactory factory, IConnectionMultiplex
         {
             redLock = await factory.CreateLockAsync(resource, settings.LockLease, settings.LockWait, settings.LockRetry, ct);
         }
-        catch (RedisException)
+        catch (Exception error) when (error is RedisException or TimeoutException)
         {
             return SeatLockResult.Unavailable;
         }
@@ -28,11 +28,21 @@ public sealed class RedLockSeatLock(RedLockFactory factory, IConnectionMultiplex
         return status == RedLockStatus.Conflicted ? SeatLockResult.TimedOut : SeatLockResult.Unavailable;
     }
 
+    /// <summary>
+    /// Releasing runs after the seat is committed: if Redis died meanwhile, the join still succeeded and the lock
+    /// expires by itself after <see cref="SeatOptions.LockLease"/>, so a failed release must not fail the request.
+    /// </summary>
     private sealed class Lease(IRedLock redLock) : IAsyncDisposable
     {
         public ValueTask DisposeAsync()
         {
-            redLock.Dispose();
+            try
+            {
+                redLock.Dispose();
+            }
+            catch (Exception error) when (error is RedisException or TimeoutException or AggregateException)
+            {
+            }
             return ValueTask.CompletedTask;
         }
     }

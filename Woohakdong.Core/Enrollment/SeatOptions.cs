@@ -13,9 +13,9 @@ public enum SeatLockChoice
 
 /// <summary>
 /// Settings under <c>Seats</c>; every one has a working default. The lock's backing store is chosen by
-/// <c>Redis:Configuration</c>, which is optional even in production: without it a single instance serializes
-/// seats with an in-process lock, and the database guard keeps the limit whatever the lock does (which
-/// <c>Seats:Lock = None</c> proves outside Production).
+/// <c>Redis:Configuration</c>: the embedded default runs without it (an in-process lock); the Production environment
+/// requires it, because several instances need one lock and one channel to clear each other's sold-out flags. The
+/// database guard keeps the limit whatever the lock does (which <c>Seats:Lock = None</c> proves outside Production).
 /// </summary>
 public sealed class SeatOptions
 {
@@ -37,7 +37,8 @@ public sealed class SeatOptions
 }
 
 /// <param name="environment">Absent (a bare service collection): treated as Production, so <c>None</c> is refused.</param>
-internal sealed class SeatOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<SeatOptions>
+/// <param name="redisConfigured">Whether <c>Redis:Configuration</c> is set.</param>
+internal sealed class SeatOptionsValidator(IHostEnvironment? environment, bool redisConfigured) : IValidateOptions<SeatOptions>
 {
     public ValidateOptionsResult Validate(string? name, SeatOptions options)
     {
@@ -51,6 +52,8 @@ internal sealed class SeatOptionsValidator(IHostEnvironment? environment = null)
             problems.Add($"{SeatOptions.Section}:LockRetry must not exceed {SeatOptions.Section}:LockWait.");
         if (options.Lock == SeatLockChoice.None && (environment is null || environment.IsProduction()))
             problems.Add($"{SeatOptions.LockKey}=None runs joins without a lock and is refused in Production; use Auto.");
+        if (!redisConfigured && environment?.IsProduction() == true)
+            problems.Add($"{SeatOptions.RedisConfigurationKey} is required in the Production environment (environment variable Redis__Configuration, e.g. redis:6379).");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
 
         void Positive(TimeSpan value, string setting)

@@ -17,7 +17,7 @@ public sealed class SeatConcurrencyTests
     public async Task Without_any_lock_the_database_alone_admits_exactly_the_limit()
     {
         await using var harness = await SeatHarness.StartAsync(
-            DatabaseProvider.Postgres, services => services.AddSingleton<ISeatLock, NoOpSeatLock>());
+            DatabaseProvider.Postgres, services => services.AddSingleton<ISeatLock, NoSeatLock>());
 
         var outcomes = await RushAsync(harness);
 

@@ -43,9 +43,33 @@ public sealed class SeatLockTests
     }
 
     [Fact]
+    public async Task While_the_shared_lock_is_unavailable_joins_queue_on_this_instances_lock_and_still_get_in()
+    {
+        await using var harness = await SeatHarness.StartAsync(
+            DatabaseProvider.Sqlite,
+            services => services.AddSingleton<ISeatLock, UnreachableSeatLock>(),
+            new Dictionary<string, string?> { ["Seats:LockWait"] = "00:00:00.200" });
+        var club = await harness.CreateClubAsync(seatLimit: 5);
+        var student = await harness.CreateStudentAsync();
+        var localLock = harness.Services.GetRequiredService<InProcessSeatLock>();
+
+        await using (await localLock.AcquireAsync(SeatLockResult.ResourceFor(club.ClubId), Ct))
+            await SeatAssert.ConflictAsync(ErrorCodes.Busy, () => harness.As<SeatService, Admission>(student, s => s.AdmitFreeAsync(club.GroupId, Ct)));
+
+        await harness.As<SeatService, Admission>(student, s => s.AdmitFreeAsync(club.GroupId, Ct));
+        Assert.Equal(1, (await harness.GroupAsync(club.GroupId)).SeatsTaken);
+    }
+
+    /// <summary>Redis down: every acquisition answers Unavailable at once.</summary>
+    private sealed class UnreachableSeatLock : ISeatLock
+    {
+        public Task<SeatLockResult> AcquireAsync(string resource, CancellationToken ct) => Task.FromResult(SeatLockResult.Unavailable);
+    }
+
+    [Fact]
     public void Seat_settings_that_make_no_sense_are_refused_naming_the_setting()
     {
-        var result = new SeatOptionsValidator().Validate(null, new SeatOptions { LockWait = TimeSpan.Zero });
+        var result = new SeatOptionsValidator(null, redisConfigured: true).Validate(null, new SeatOptions { LockWait = TimeSpan.Zero });
 
         Assert.True(result.Failed);
         Assert.Contains("Seats:LockWait", result.FailureMessage);

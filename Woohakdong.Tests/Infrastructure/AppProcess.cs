@@ -13,9 +13,13 @@ namespace Woohakdong.Tests.Infrastructure;
 public sealed class AppProcess : IAsyncDisposable
 {
     private const int KeptLines = 200;
+    private const int FailureLines = 40;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
+    // Error entries ("fail:" and the lines after it) are kept apart: a crowd's warnings would push them out of `output`.
+    private readonly ConcurrentQueue<string> failures = new();
+    private int failureLinesLeft;
 
     private AppProcess(string name, Uri baseAddress, Process process)
     {
@@ -82,7 +86,9 @@ public sealed class AppProcess : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(100),
         };
 
-    public string RecentOutput => $"--- last output of {Name} ({BaseAddress}) ---\n{string.Join('\n', output)}";
+    public string RecentOutput =>
+        $"--- last output of {Name} ({BaseAddress}) ---\n{string.Join('\n', output)}" +
+        (failures.IsEmpty ? "" : $"\n--- errors logged by {Name} ---\n{string.Join('\n', failures)}");
 
     public async ValueTask DisposeAsync()
     {
@@ -131,6 +137,12 @@ public sealed class AppProcess : IAsyncDisposable
         if (line is null) return;
         output.Enqueue(line);
         while (output.Count > KeptLines) output.TryDequeue(out _);
+        if (line.StartsWith("fail:", StringComparison.Ordinal)) failureLinesLeft = FailureLines;
+        if (failureLinesLeft > 0 && failures.Count < KeptLines)
+        {
+            failureLinesLeft--;
+            failures.Enqueue(line);
+        }
     }
 
     /// <summary>The Web project's own build output beside this test assembly's (same configuration and framework).</summary>

@@ -67,6 +67,12 @@ public sealed class ScaleOutTests(TwoInstances apps)
     {
         var settings = apps.SharedSettings(poolSize: 2);
         settings[SeatOptions.LockKey] = "None";
+        // Every other Production setting present, so the lock is the only thing refused (PortOne is never called at start).
+        settings["PortOne:Mode"] = "Live";
+        settings["PortOne:ImpKey"] = "imp_key_for_start_up_only";
+        settings["PortOne:ImpSecret"] = "imp_secret_for_start_up_only";
+        settings["PortOne:MerchantCode"] = "imp00000000";
+        settings["PortOne:ChannelKey"] = "channel-key-for-start-up-only";
 
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => AppProcess.StartAsync("Production without lock", settings, "Production", Ct));
 

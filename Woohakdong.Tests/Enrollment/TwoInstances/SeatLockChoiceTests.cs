@@ -37,12 +37,29 @@ public sealed class SeatLockChoiceTests
         Assert.True(Validator("Production").Validate(null, new SeatOptions()).Succeeded);
     }
 
+    [Fact]
+    public void Production_without_redis_is_refused_naming_the_setting()
+    {
+        var result = Validator("Production", redisConfigured: false).Validate(null, new SeatOptions());
+
+        Assert.True(result.Failed);
+        Assert.Contains("Redis:Configuration is required", result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Testing")]
+    public void The_embedded_default_runs_without_redis(string environment)
+    {
+        Assert.True(Validator(environment, redisConfigured: false).Validate(null, new SeatOptions()).Succeeded);
+    }
+
     [Theory]
     [InlineData("None", null, typeof(NoSeatLock))]
-    [InlineData("None", "127.0.0.1:1,abortConnect=false", typeof(NoSeatLock))]
+    [InlineData("None", "127.0.0.1:1,abortConnect=false,connectTimeout=200", typeof(NoSeatLock))]
     [InlineData("Auto", null, typeof(InProcessSeatLock))]
     [InlineData(null, null, typeof(InProcessSeatLock))]
-    [InlineData("Auto", "127.0.0.1:1,abortConnect=false", typeof(RedLockSeatLock))]
+    [InlineData("Auto", "127.0.0.1:1,abortConnect=false,connectTimeout=200", typeof(RedLockSeatLock))]
     public void The_setting_chooses_the_lock(string? choice, string? redis, Type expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -50,9 +67,9 @@ public sealed class SeatLockChoiceTests
             [SeatOptions.LockKey] = choice,
             [SeatOptions.RedisConfigurationKey] = redis,
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddEnrollment(configuration);
+        using var services = new ServiceCollection().AddLogging().AddEnrollment(configuration).BuildServiceProvider();
 
-        Assert.Equal(expected, services.Single(s => s.ServiceType == typeof(ISeatLock)).ImplementationType);
+        Assert.IsType(expected, services.GetRequiredService<ISeatLock>());
     }
 
     [Fact]
@@ -66,8 +83,8 @@ public sealed class SeatLockChoiceTests
         Assert.Equal(SeatLockChoice.None, services.GetRequiredService<IOptions<SeatOptions>>().Value.Lock);
     }
 
-    private static SeatOptionsValidator Validator(string? environment) =>
-        new(environment is null ? null : new Environment(environment));
+    private static SeatOptionsValidator Validator(string? environment, bool redisConfigured = true) =>
+        new(environment is null ? null : new Environment(environment), redisConfigured);
 
     private sealed class Environment(string name) : IHostEnvironment
     {

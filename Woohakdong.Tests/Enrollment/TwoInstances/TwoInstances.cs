@@ -14,8 +14,10 @@ public sealed record Student(int Number, string Email, string Token, AppProcess 
 public sealed record OpenClub(long ClubId, long GroupId);
 
 /// <summary>
-/// Two app processes (A and B) in Production sharing one fresh PostgreSQL database and a private Redis, plus 500
-/// students with complete profiles, set up once for the collection: each test opens its own club.
+/// Two app processes (A and B) with production settings (PostgreSQL, Redis, the RedLock seat lock) sharing one fresh
+/// database and a private Redis, plus 500 students with complete profiles, set up once for the collection: each test
+/// opens its own club. They run as Staging: the Production environment also demands PortOne's live API, which cannot
+/// be reached here, and joining a free club never calls it.
 /// </summary>
 public sealed class TwoInstances : IAsyncLifetime
 {
@@ -46,7 +48,7 @@ public sealed class TwoInstances : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         Redis = await RedisProcess.StartAsync(ct);
         owned.Add(Redis);
-        var pair = await StartPairAsync("Production", InstancePoolSize, new Dictionary<string, string>(), ct);
+        var pair = await StartPairAsync("Staging", InstancePoolSize, new Dictionary<string, string>(), ct);
         owned.AddRange(pair);
         (A, B) = (pair[0], pair[1]);
         Clients = new Dictionary<AppProcess, HttpClient> { [A] = Own(A.CreateClient()), [B] = Own(B.CreateClient()) };
@@ -76,17 +78,15 @@ public sealed class TwoInstances : IAsyncLifetime
     {
         var settings = SharedSettings(poolSize);
         foreach (var (key, value) in extraSettings) settings[key] = value;
-        // One after the other: started together on a fresh database, both migrate and one fails ("column JoinGroupId
-        // of relation ClubMemberships already exists", or "database already exists"): EF Core's migration lock did not
-        // cover the whole run here (Npgsql EF Core 10.0.3, also with the database created beforehand).
-        var first = await AppProcess.StartAsync($"{environment} A", settings, environment, ct);
+        // Started together, as replicas are: on a fresh database both migrate at once, which DatabaseMigrator serializes.
+        var starts = new[] { "A", "B" }.Select(name => AppProcess.StartAsync($"{environment} {name}", settings, environment, ct)).ToArray();
         try
         {
-            return [first, await AppProcess.StartAsync($"{environment} B", settings, environment, ct)];
+            return await Task.WhenAll(starts);
         }
         catch
         {
-            await first.DisposeAsync();
+            foreach (var start in starts.Where(start => start.IsCompletedSuccessfully)) await start.Result.DisposeAsync();
             throw;
         }
     }
