@@ -22,7 +22,7 @@ public static class EnrollmentRegistration
         services.AddOptions<SeatOptions>().Bind(configuration.GetSection(SeatOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SeatOptions>>(sp => new SeatOptionsValidator(sp.GetService<IHostEnvironment>(), withRedis));
         services.AddSingleton<SoldOutGroups>();
-        // Also the fallback of the Redis lock while Redis is down (see SeatService).
+        // Also the per-instance queue in front of the Redis lock (see RedLockSeatLock).
         services.AddSingleton<InProcessSeatLock>();
         services.AddSingleton<SeatChanges>();
         services.AddScoped<SeatService>();

@@ -5,8 +5,6 @@ public enum SeatLockStatus
     Acquired,
     /// <summary>Someone else held the lock for the whole wait: a retryable BUSY.</summary>
     TimedOut,
-    /// <summary>The lock service cannot be reached or has no quorum.</summary>
-    Unavailable,
 }
 
 /// <summary>Serializes the seat decisions of one club (resource <c>club:{clubId}:seats</c>) across instances.</summary>
@@ -31,8 +29,6 @@ public sealed class SeatLockResult : IAsyncDisposable
     public static SeatLockResult Acquired(IAsyncDisposable lease) => new(SeatLockStatus.Acquired, lease);
 
     public static SeatLockResult TimedOut { get; } = new(SeatLockStatus.TimedOut, null);
-
-    public static SeatLockResult Unavailable { get; } = new(SeatLockStatus.Unavailable, null);
 
     public static string ResourceFor(long clubId) => $"club:{clubId}:seats";
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RedLockNet;
 using RedLockNet.SERedis;
@@ -5,13 +6,37 @@ using StackExchange.Redis;
 
 namespace Woohakdong.Core.Enrollment;
 
-/// <summary>The production lock: RedLock.net over the app's one Redis connection.</summary>
-public sealed class RedLockSeatLock(RedLockFactory factory, IConnectionMultiplexer redis, IOptions<SeatOptions> options) : ISeatLock
+/// <summary>
+/// The production lock: this instance's crowd first queues on its in-process lock, then the one request at its head
+/// takes the club's RedLock. A queue hands the lock over at once, whereas RedLock waiters poll; with only one poller
+/// per instance the shared lock no longer sits idle between holders (docs/benchmarks.md).
+/// While Redis is unreachable the in-process lock alone is kept (chosen: keep admitting during an outage rather than
+/// turning a recruitment rush away): each instance still decides one seat at a time, and the guarded counter update
+/// decides between instances, so nothing is oversold; only the order across instances is no longer kept.
+/// </summary>
+public sealed class RedLockSeatLock(
+    RedLockFactory factory, IConnectionMultiplexer redis, InProcessSeatLock localQueue, IOptions<SeatOptions> options,
+    ILogger<RedLockSeatLock> logger) : ISeatLock
 {
     public async Task<SeatLockResult> AcquireAsync(string resource, CancellationToken ct)
     {
+        var local = await localQueue.AcquireAsync(resource, ct);
+        if (local.Status != SeatLockStatus.Acquired) return local;
+        try
+        {
+            return await AcquireSharedAsync(resource, local, ct);
+        }
+        catch
+        {
+            await local.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<SeatLockResult> AcquireSharedAsync(string resource, SeatLockResult local, CancellationToken ct)
+    {
         // Known down: answer at once instead of retrying for the whole wait.
-        if (!redis.IsConnected) return SeatLockResult.Unavailable;
+        if (!redis.IsConnected) return KeepLocalOnly(resource, local);
         var settings = options.Value;
         IRedLock redLock;
         try
@@ -20,21 +45,29 @@ public sealed class RedLockSeatLock(RedLockFactory factory, IConnectionMultiplex
         }
         catch (Exception error) when (error is RedisException or TimeoutException)
         {
-            return SeatLockResult.Unavailable;
+            return KeepLocalOnly(resource, local);
         }
-        if (redLock.IsAcquired) return SeatLockResult.Acquired(new Lease(redLock));
+        if (redLock.IsAcquired) return SeatLockResult.Acquired(new Lease(redLock, local));
         var status = redLock.Status;
         redLock.Dispose();
-        return status == RedLockStatus.Conflicted ? SeatLockResult.TimedOut : SeatLockResult.Unavailable;
+        if (status != RedLockStatus.Conflicted) return KeepLocalOnly(resource, local);
+        await local.DisposeAsync();
+        return SeatLockResult.TimedOut;
+    }
+
+    private SeatLockResult KeepLocalOnly(string resource, SeatLockResult local)
+    {
+        logger.LogWarning("Redis lock for {Resource} is unavailable; this instance's lock and the database guard decide", resource);
+        return local;
     }
 
     /// <summary>
     /// Releasing runs after the seat is committed: if Redis died meanwhile, the join still succeeded and the lock
     /// expires by itself after <see cref="SeatOptions.LockLease"/>, so a failed release must not fail the request.
     /// </summary>
-    private sealed class Lease(IRedLock redLock) : IAsyncDisposable
+    private sealed class Lease(IRedLock redLock, SeatLockResult local) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync()
+        public async ValueTask DisposeAsync()
         {
             try
             {
@@ -43,7 +76,7 @@ public sealed class RedLockSeatLock(RedLockFactory factory, IConnectionMultiplex
             catch (Exception error) when (error is RedisException or TimeoutException or AggregateException)
             {
             }
-            return ValueTask.CompletedTask;
+            await local.DisposeAsync();
         }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
@@ -13,8 +12,8 @@ namespace Woohakdong.Core.Enrollment;
 /// from memory; otherwise the club's lock orders the crowd and the guarded counter update decides each seat.
 /// </summary>
 public sealed class SeatService(
-    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, ISeatLock seatLock, InProcessSeatLock localLock, SoldOutGroups soldOut,
-    SeatChanges changes, IOptions<SeatOptions> options, TimeProvider time, ILogger<SeatService> logger)
+    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, ISeatLock seatLock, SoldOutGroups soldOut,
+    SeatChanges changes, IOptions<SeatOptions> options, TimeProvider time)
 {
     public async Task<Admission> AdmitFreeAsync(long groupId, CancellationToken ct = default)
     {
@@ -96,17 +95,7 @@ public sealed class SeatService(
 
     private async Task<SeatLockResult> AcquireLockAsync(long clubId, CancellationToken ct)
     {
-        var resource = SeatLockResult.ResourceFor(clubId);
-        var result = await seatLock.AcquireAsync(resource, ct);
-        if (result.Status == SeatLockStatus.Unavailable)
-        {
-            // Chosen: keep admitting during a Redis outage rather than turning a recruitment rush away. Each instance
-            // still queues its own crowd on its in-process lock, so the database sees one writer per club per instance
-            // instead of the whole crowd at once (which exhausted the connection pool); the guarded counter update
-            // decides between instances, so nothing is oversold; only the order across instances is no longer kept.
-            logger.LogWarning("Seat lock for club {ClubId} is unavailable; this instance's lock and the database guard decide", clubId);
-            result = await localLock.AcquireAsync(resource, ct);
-        }
+        var result = await seatLock.AcquireAsync(SeatLockResult.ResourceFor(clubId), ct);
         if (result.Status == SeatLockStatus.TimedOut) throw AppException.Conflict(ErrorCodes.Busy);
         return result;
     }

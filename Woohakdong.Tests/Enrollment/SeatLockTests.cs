@@ -43,12 +43,15 @@ public sealed class SeatLockTests
     }
 
     [Fact]
-    public async Task While_the_shared_lock_is_unavailable_joins_queue_on_this_instances_lock_and_still_get_in()
+    public async Task While_redis_is_unreachable_joins_queue_on_this_instances_lock_and_still_get_in()
     {
         await using var harness = await SeatHarness.StartAsync(
             DatabaseProvider.Sqlite,
-            services => services.AddSingleton<ISeatLock, UnreachableSeatLock>(),
-            new Dictionary<string, string?> { ["Seats:LockWait"] = "00:00:00.200" });
+            settings: new Dictionary<string, string?>
+            {
+                ["Seats:LockWait"] = "00:00:00.200",
+                ["Redis:Configuration"] = "127.0.0.1:1,abortConnect=false,connectTimeout=200",
+            });
         var club = await harness.CreateClubAsync(seatLimit: 5);
         var student = await harness.CreateStudentAsync();
         var localLock = harness.Services.GetRequiredService<InProcessSeatLock>();
@@ -58,12 +61,6 @@ public sealed class SeatLockTests
 
         await harness.As<SeatService, Admission>(student, s => s.AdmitFreeAsync(club.GroupId, Ct));
         Assert.Equal(1, (await harness.GroupAsync(club.GroupId)).SeatsTaken);
-    }
-
-    /// <summary>Redis down: every acquisition answers Unavailable at once.</summary>
-    private sealed class UnreachableSeatLock : ISeatLock
-    {
-        public Task<SeatLockResult> AcquireAsync(string resource, CancellationToken ct) => Task.FromResult(SeatLockResult.Unavailable);
     }
 
     [Fact]

@@ -140,6 +140,7 @@ public sealed class JoinPanelTests : JoiningPageTest
     {
         await ArrangeClubAsync(seatLimit: 30);
         var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(1, Notifier.WatcherCount(groupId)));
 
         await PublishAsync(groupId, 7);
         page.WaitForAssertion(() => Assert.Equal("남은 자리 7", SeatsLeft(page)));

@@ -112,6 +112,7 @@ public sealed class RecruitmentSettingsTests : JoiningPageTest
     {
         await ArrangeAsync(ClubRole.Secretary, seatLimit: 30, seatsTaken: 2);
         var page = await OpenSettingsAsync();
+        page.WaitForAssertion(() => Assert.Equal(1, Notifier.WatcherCount(groupId)));
 
         await PublishAsync(groupId, 25);
 

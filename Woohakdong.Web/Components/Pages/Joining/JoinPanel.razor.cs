@@ -63,6 +63,10 @@ public partial class JoinPanel(
         watching?.Dispose();
         watchedGroupId = view.GroupId;
         watching = notifier.Watch(view.GroupId, SeatsChangedAsync);
+        // The group's id is known only after the first read; a seat taken between that read and the watch sent its
+        // event to nobody, so read once more now that changes arrive.
+        view = await groups.GetCurrentAsync(ClubId);
+        seatsLeft = view.SeatsLeft;
     }
 
     private Task SeatsChangedAsync(int left) => InvokeAsync(() =>

@@ -40,6 +40,8 @@ public partial class RecruitmentSettings(
             seatsLeft = left;
             StateHasChanged();
         }));
+        // A seat taken between the first read and the watch sent its event to nobody: read once more.
+        Show(await groups.GetCurrentAsync(ClubId));
     }
 
     private void Show(JoinGroupView current)
