@@ -24,8 +24,8 @@ public sealed class MyOrders(IDbContextFactory<AppDbContext> dbFactory, ICurrent
     {
         var userId = currentUser.RequireUserId();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Describe(db, db.JoinOrders.Where(o => o.UserId == userId))
-            .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.OrderId).ToListAsync(ct);
+        var mine = db.JoinOrders.Where(o => o.UserId == userId).OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id);
+        return await Describe(db, mine).ToListAsync(ct);
     }
 
     /// <summary>One of the caller's orders with its club, for the result page.</summary>

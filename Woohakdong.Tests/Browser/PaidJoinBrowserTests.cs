@@ -107,5 +107,22 @@ public sealed partial class PaidJoinBrowserTests(BrowserFixture browser) : IClas
         Assert.False(await StudentIsMemberAsync());
     }
 
+    [Fact]
+    public async Task On_a_phone_the_buyer_returns_through_m_redirect_url_and_the_return_page_completes_the_join()
+    {
+        app.Settings["PortOne:Sandbox:WebhookUrl"] = "http://127.0.0.1:9/webhooks/portone";
+        var page = await StudentOnTheClubPageAsync();
+        await page.SetViewportSizeAsync(390, 800);
+
+        await page.ClickAsync("[data-testid='join-button']");
+        await page.FrameLocator("#imp-sandbox-window").GetByText("카카오페이로 결제").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/payments/return?") && url.Contains("imp_uid=imp_"));
+
+        await Assertions.Expect(page.Locator("[data-testid='order-status']")).ToHaveTextAsync("가입 완료");
+        var causes = await QueryAsync(db => db.OrderHistory.Select(h => h.Cause).Distinct().ToListAsync(Ct));
+        Assert.Equal([OrderCause.Redirect], causes);
+        Assert.True(await StudentIsMemberAsync());
+    }
+
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }
