@@ -16,7 +16,7 @@ namespace Woohakdong.Web.Components.Pages.Payments;
 /// </summary>
 public partial class PaidJoinButton(
     StartPaidJoin startPaidJoin, MyOrders orders, ProfileService profiles, IJSRuntime js, NavigationManager navigation,
-    IOptions<PortOneOptions> portOne, IStringLocalizer<PaymentText> text) : IAsyncDisposable
+    IOptions<PortOneOptions> portOne, IStringLocalizer<PaymentText> text, ILogger<PaidJoinButton> logger) : IAsyncDisposable
 {
     private const string ScriptFailed = "SCRIPT_FAILED";
     private readonly CancellationTokenSource leaving = new();
@@ -42,10 +42,33 @@ public partial class PaidJoinButton(
             await OnRefused.InvokeAsync(refusal.Code);
             return;
         }
-        var response = await RequestPayAsync(started);
-        // A closed window (an error code, no imp_uid) fails the order and frees the seat here and now.
-        await orders.ConfirmAsync(GroupId, started.MerchantUid, response.ImpUid, response.ErrorCode, OrderCause.Callback);
+        PaymentResponse response;
+        try
+        {
+            response = await RequestPayAsync(started);
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed with the window open: the webhook or the reconciler settles the order.
+            return;
+        }
+        await ConfirmAsync(started, response);
         navigation.NavigateTo($"/orders/{started.OrderId}");
+    }
+
+    private async Task ConfirmAsync(PaidJoinStarted started, PaymentResponse response)
+    {
+        try
+        {
+            // A closed window (an error code, no imp_uid) fails the order and frees the seat here and now.
+            await orders.ConfirmAsync(GroupId, started.MerchantUid, response.ImpUid, response.ErrorCode, OrderCause.Callback);
+        }
+        catch (PaymentGatewayException error)
+        {
+            // The gateway cannot be asked now: the result page shows the order waiting, and the webhook or the
+            // reconciler's answer updates it there.
+            logger.LogWarning(error, "Callback for order {MerchantUid} left to the webhook and the reconciler", started.MerchantUid);
+        }
     }
 
     private async Task<PaymentResponse> RequestPayAsync(PaidJoinStarted started)
