@@ -8,9 +8,9 @@ namespace Woohakdong.Core.Payments;
 /// <summary>
 /// The only writer of an order's status. A move is one conditional update from the status the caller saw, so among
 /// webhooks, callbacks and reconcilers on any number of instances exactly one wins it; the winner's history row (and
-/// any money row) commits in the same transaction.
+/// any money row) commits in the same transaction, and only then is the move announced to <see cref="IOrderEvents"/>.
 /// </summary>
-public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOrderEvents events)
 {
     public sealed record Move(OrderStatus To, OrderCause Cause, string? Detail, string? ImpUid = null, string? RefundReason = null);
 
@@ -44,6 +44,7 @@ public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeP
             return false;
         }
         await transaction.CommitAsync(ct);
+        events.Publish(new OrderChanged(order.Id, move.To));
         return true;
     }
 

@@ -12,6 +12,7 @@ public static class OrdersRegistration
     {
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PaymentOptions>, PaymentOptionsValidator>();
+        services.AddSingleton<IOrderEvents, InProcessOrderEvents>();
         services.AddScoped<OrderLedger>();
         services.AddScoped<OrderRefunds>();
         services.AddScoped<PaidOrderSettlement>();

@@ -27,6 +27,7 @@ public static class WebHostSetup
         services.AddOpenApi();
         services.AddWoohakdongHealth();
         services.AddSeatsLeftNotifier();
+        services.AddOrderStatusNotifier();
         services.AddPortOneSandbox();
         // Keys in the shared database: a cookie or token issued by one instance is accepted by every other.
         services.AddDataProtection().SetApplicationName("Woohakdong").PersistKeysToDbContext<AppDbContext>();

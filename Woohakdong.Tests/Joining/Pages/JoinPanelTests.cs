@@ -110,7 +110,7 @@ public sealed class JoinPanelTests : JoiningPageTest
     }
 
     [Fact]
-    public async Task Paid_group_shows_the_fee_and_a_disabled_join_button_until_online_payment_arrives()
+    public async Task Paid_group_shows_the_fee_and_a_join_button_that_opens_the_payment()
     {
         await ArrangeClubAsync(amount: 10_000);
         SignIn(await AddUserAsync("박학생"));
@@ -118,8 +118,8 @@ public sealed class JoinPanelTests : JoiningPageTest
         var page = RenderPage();
 
         Assert.Contains("₩10,000", page.Find("[data-testid=join-panel]").TextContent);
-        Assert.True(page.Find("button[data-testid=join-button]").HasAttribute("disabled"));
-        Assert.Contains("온라인 결제는 곧 지원됩니다", page.Find("[data-testid=payment-coming]").TextContent);
+        Assert.False(page.Find("button[data-testid=join-button]").HasAttribute("disabled"));
+        Assert.Empty(page.FindAll("[data-testid=paying]"));
     }
 
     [Fact]

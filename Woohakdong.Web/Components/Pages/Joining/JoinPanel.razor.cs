@@ -96,5 +96,11 @@ public partial class JoinPanel(
         await LoadAsync();
     }
 
+    private async Task RefusedAsync(string code)
+    {
+        outcome = new Outcome(false, code);
+        await LoadAsync();
+    }
+
     public void Dispose() => watching?.Dispose();
 }
