@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RedLockNet.SERedis;
 using RedLockNet.SERedis.Configuration;
 using StackExchange.Redis;
+using Woohakdong.Core.Common.Messaging;
 
 namespace Woohakdong.Core.Enrollment;
 
@@ -17,8 +18,7 @@ public static class EnrollmentRegistration
     /// </summary>
     public static IServiceCollection AddEnrollment(this IServiceCollection services, IConfiguration configuration)
     {
-        var redis = configuration[SeatOptions.RedisConfigurationKey];
-        var withRedis = !string.IsNullOrWhiteSpace(redis);
+        var withRedis = MessagingRegistration.HasRedis(configuration);
         services.AddOptions<SeatOptions>().Bind(configuration.GetSection(SeatOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SeatOptions>>(sp => new SeatOptionsValidator(sp.GetService<IHostEnvironment>(), withRedis));
         services.AddSingleton<SoldOutGroups>();
@@ -30,8 +30,8 @@ public static class EnrollmentRegistration
         services.AddHostedService<HoldSweeper>();
         services.AddHostedService<SoldOutListener>();
 
-        if (withRedis) AddRedis(services, redis!);
-        else services.AddSingleton<ISeatEvents, InProcessSeatEvents>();
+        services.AddEventChannel<SeatsChanged>(configuration, "seats");
+        if (withRedis) AddRedLock(services, configuration);
 
         var choice = configuration.GetValue(SeatOptions.LockKey, SeatLockChoice.Auto);
         if (choice == SeatLockChoice.None) services.AddSingleton<ISeatLock, NoSeatLock>();
@@ -40,15 +40,9 @@ public static class EnrollmentRegistration
         return services;
     }
 
-    private static void AddRedis(IServiceCollection services, string redis)
+    private static void AddRedLock(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IConnectionMultiplexer>(_ =>
-        {
-            var options = ConfigurationOptions.Parse(redis);
-            // Start even while Redis is down, and reconnect by itself when it returns (no restart needed).
-            options.AbortOnConnectFail = false;
-            return ConnectionMultiplexer.Connect(options);
-        });
+        services.AddRedisConnection(configuration);
         // One quorum attempt per try: the lock's own wait/retry (Seats:LockWait, Seats:LockRetry) is then the only
         // pacing. RedLock.net's default adds up to 3 attempts with random 0–400 ms sleeps to every try, which left the
         // lock idle between holders in the flash-crowd benchmark (docs/benchmarks.md).
@@ -56,7 +50,5 @@ public static class EnrollmentRegistration
             [new RedLockMultiplexer(sp.GetRequiredService<IConnectionMultiplexer>())],
             new RedLockRetryConfiguration(retryCount: 1, retryDelayMs: 10),
             sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<ISeatEvents, RedisSeatEvents>();
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
     }
 }

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
+using Woohakdong.Core.Common.Messaging;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Joining;
 
 namespace Woohakdong.Core.Enrollment;
 
 /// <summary>After a committed seat change: clears this instance's sold-out flag at once and tells the others.</summary>
-public sealed class SeatChanges(SoldOutGroups soldOut, ISeatEvents events, ILogger<SeatChanges> logger)
+public sealed class SeatChanges(SoldOutGroups soldOut, IEventChannel<SeatsChanged> events)
 {
     /// <summary>Reads the group's seats left, announces them and returns them.</summary>
     public async Task<int> AnnounceAsync(AppDbContext db, long groupId, CancellationToken ct)
@@ -15,15 +15,7 @@ public sealed class SeatChanges(SoldOutGroups soldOut, ISeatEvents events, ILogg
             .Select(g => new { g.SeatLimit, g.SeatsTaken }).SingleAsync(ct);
         var seatsLeft = SeatRules.SeatsLeft(seats.SeatLimit, seats.SeatsTaken);
         if (seatsLeft > 0) soldOut.Clear(groupId);
-        try
-        {
-            await events.PublishAsync(new SeatsChanged(groupId, seatsLeft));
-        }
-        catch (Exception error) when (error is StackExchange.Redis.RedisException or TimeoutException)
-        {
-            // The change is committed; other instances learn of it from their next database answer.
-            logger.LogWarning(error, "Could not publish the seat change of group {GroupId}", groupId);
-        }
+        await events.PublishAsync(new SeatsChanged(groupId, seatsLeft));
         return seatsLeft;
     }
 }

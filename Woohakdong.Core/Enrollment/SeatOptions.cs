@@ -20,7 +20,7 @@ public enum SeatLockChoice
 public sealed class SeatOptions
 {
     public const string Section = "Seats";
-    public const string RedisConfigurationKey = "Redis:Configuration";
+    public const string RedisConfigurationKey = Common.Messaging.MessagingRegistration.RedisConfigurationKey;
     public const string LockKey = Section + ":" + nameof(Lock);
 
     public SeatLockChoice Lock { get; set; } = SeatLockChoice.Auto;

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using Woohakdong.Core.Common.Messaging;
 
 namespace Woohakdong.Core.Enrollment;
 
 /// <summary>Clears this instance's sold-out flags when another instance frees a seat.</summary>
 public sealed class SoldOutListener(
-    ISeatEvents events, SoldOutGroups soldOut, IEnumerable<IConnectionMultiplexer> redis, TimeProvider time,
+    IEventChannel<SeatsChanged> events, SoldOutGroups soldOut, IEnumerable<IConnectionMultiplexer> redis, TimeProvider time,
     ILogger<SoldOutListener> logger) : BackgroundService
 {
     private static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(5);

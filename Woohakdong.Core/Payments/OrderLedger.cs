@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Woohakdong.Core.Common.Messaging;
 using Woohakdong.Core.Data;
 
 namespace Woohakdong.Core.Payments;
@@ -10,7 +11,7 @@ namespace Woohakdong.Core.Payments;
 /// webhooks, callbacks and reconcilers on any number of instances exactly one wins it; the winner's history row (and
 /// any money row) commits in the same transaction, and only then is the move announced to <see cref="IOrderEvents"/>.
 /// </summary>
-public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOrderEvents events)
+public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IEventChannel<OrderChanged> events)
 {
     public sealed record Move(OrderStatus To, OrderCause Cause, string? Detail, string? ImpUid = null, string? RefundReason = null);
 
@@ -44,7 +45,7 @@ public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeP
             return false;
         }
         await transaction.CommitAsync(ct);
-        events.Publish(new OrderChanged(order.Id, move.To));
+        await events.PublishAsync(new OrderChanged(order.Id, move.To));
         return true;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Woohakdong.Core.Common.Messaging;
 using Woohakdong.Core.Joining;
 
 namespace Woohakdong.Core.Payments;
@@ -12,7 +13,7 @@ public static class OrdersRegistration
     {
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PaymentOptions>, PaymentOptionsValidator>();
-        services.AddSingleton<IOrderEvents, InProcessOrderEvents>();
+        services.AddEventChannel<OrderChanged>(configuration, "orders");
         services.AddScoped<OrderLedger>();
         services.AddScoped<OrderRefunds>();
         services.AddScoped<PaidOrderSettlement>();

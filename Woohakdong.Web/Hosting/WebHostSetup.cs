@@ -26,8 +26,7 @@ public static class WebHostSetup
         services.AddExceptionHandler<AppExceptionHandler>();
         services.AddOpenApi();
         services.AddWoohakdongHealth();
-        services.AddSeatsLeftNotifier();
-        services.AddOrderStatusNotifier();
+        services.AddPageNotifiers();
         services.AddPortOneSandbox();
         // Keys in the shared database: a cookie or token issued by one instance is accepted by every other.
         services.AddDataProtection().SetApplicationName("Woohakdong").PersistKeysToDbContext<AppDbContext>();

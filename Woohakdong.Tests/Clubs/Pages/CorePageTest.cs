@@ -41,7 +41,7 @@ public abstract class CorePageTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICurrentUser>(currentUser);
         Services.AddMudServices();
         // The club page's join panel follows seat changes through it; tests that need live events start it.
-        Services.AddSeatsLeftNotifier();
+        Services.AddPageNotifiers();
         JSInterop.Mode = JSRuntimeMode.Loose;
         authorization = AddAuthorization();
     }

@@ -4,6 +4,7 @@ using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Joining;
 using Woohakdong.Tests.Clubs.Pages;
 using Woohakdong.Web.Hosting;
+using Woohakdong.Core.Common.Messaging;
 
 namespace Woohakdong.Tests.Joining.Pages;
 
@@ -24,7 +25,7 @@ public abstract class JoiningPageTest : CorePageTest
     protected Task StartNotifierAsync() => Notifier.StartAsync(Xunit.TestContext.Current.CancellationToken);
 
     protected Task PublishAsync(long groupId, int seatsLeft) =>
-        Services.GetRequiredService<ISeatEvents>().PublishAsync(new SeatsChanged(groupId, seatsLeft));
+        Services.GetRequiredService<IEventChannel<SeatsChanged>>().PublishAsync(new SeatsChanged(groupId, seatsLeft));
 
     /// <summary>This term's group of the club, with the given terms.</summary>
     protected async Task<long> AddGroupAsync(long clubId, long amount = 0, int seatLimit = 30, bool recruiting = true, int seatsTaken = 0)

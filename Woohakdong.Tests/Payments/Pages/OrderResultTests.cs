@@ -14,8 +14,6 @@ public sealed class OrderResultTests : JoiningPageTest
     private long clubId;
     private long groupId;
 
-    public OrderResultTests() => Services.AddOrderStatusNotifier();
-
     private OrderStatusNotifier OrderNotifier => Services.GetRequiredService<OrderStatusNotifier>();
 
     private async Task<JoinOrder> AddPendingOrderAsync(Guid userId)
@@ -57,6 +55,7 @@ public sealed class OrderResultTests : JoiningPageTest
         var mine = await AddPendingOrderAsync(student);
         var someoneElses = await AddPendingOrderAsync(await AddUserAsync("최학생"));
         SignIn(student);
+        await OrderNotifier.StartAsync(Xunit.TestContext.Current.CancellationToken);
         var page = Render<OrderResult>(parameters => parameters.Add(p => p.OrderId, mine.Id));
         page.WaitForAssertion(() => Assert.Equal("결제 대기 중", page.Find("[data-testid=order-status]").TextContent.Trim()));
         var card = page.FindComponent<OrderStatusCard>();

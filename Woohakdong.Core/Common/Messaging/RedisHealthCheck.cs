@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
-namespace Woohakdong.Core.Enrollment;
+namespace Woohakdong.Core.Common.Messaging;
 
-/// <summary>/health reports Redis down (503) while joining carries on under the database guard.</summary>
+/// <summary>/health reports Redis down (503): seat locks and live updates between instances depend on it.</summary>
 public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

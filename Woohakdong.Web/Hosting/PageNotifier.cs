@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using StackExchange.Redis;
+using Woohakdong.Core.Common.Messaging;
+
+namespace Woohakdong.Web.Hosting;
+
+/// <summary>
+/// Hands the messages of one channel to the open pages watching their key. One subscription per instance (a Redis
+/// channel when configured, so a change committed on any instance arrives) fans out here: a thousand open pages cost
+/// one subscriber, and a page that closes only leaves its key's list. Nothing polls.
+/// </summary>
+public abstract class PageNotifier<TMessage, TValue>(IEventChannel<TMessage> events, TimeProvider time, ILogger logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<long, ImmutableList<Watcher>> watchers = new();
+
+    protected abstract long KeyOf(TMessage message);
+
+    protected abstract TValue ValueOf(TMessage message);
+
+    /// <summary>Calls <paramref name="onChanged"/> with each new value for <paramref name="key"/>, until disposed.</summary>
+    public IDisposable Watch(long key, Func<TValue, Task> onChanged)
+    {
+        var watcher = new Watcher(this, key, onChanged);
+        watchers.AddOrUpdate(key, _ => [watcher], (_, list) => list.Add(watcher));
+        return watcher;
+    }
+
+    /// <summary>How many pages watch the key: a closed page must not stay here.</summary>
+    public int WatcherCount(long key) => watchers.TryGetValue(key, out var list) ? list.Count : 0;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var subscription = await SubscribeAsync(stoppingToken);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, stoppingToken);
+        }
+        finally
+        {
+            subscription.Dispose();
+        }
+    }
+
+    /// <summary>Redis may be down at start-up: keep trying; once subscribed, the connection re-subscribes by itself.</summary>
+    private async Task<IDisposable> SubscribeAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return events.Subscribe(Deliver);
+            }
+            catch (RedisException error)
+            {
+                logger.LogWarning(error, "Open pages cannot hear {Message} yet; subscribing again in {Delay}", typeof(TMessage).Name, SubscribeRetry);
+                await Task.Delay(SubscribeRetry, time, stoppingToken);
+            }
+        }
+    }
+
+    private void Unwatch(Watcher watcher)
+    {
+        var left = watchers.AddOrUpdate(watcher.Key, _ => [], (_, list) => list.Remove(watcher));
+        // Drop the empty entry unless a page started watching in between.
+        if (left.IsEmpty) watchers.TryRemove(KeyValuePair.Create(watcher.Key, left));
+    }
+
+    private void Deliver(TMessage message)
+    {
+        if (!watchers.TryGetValue(KeyOf(message), out var list)) return;
+        var value = ValueOf(message);
+        // Called on the publisher's or Redis's thread: each page renders on its own.
+        foreach (var watcher in list) _ = NotifyAsync(watcher, value);
+    }
+
+    private async Task NotifyAsync(Watcher watcher, TValue value)
+    {
+        try
+        {
+            await watcher.OnChanged(value);
+        }
+        catch (Exception error)
+        {
+            // One page failing (its circuit just closed) must not keep the others from hearing the change.
+            logger.LogDebug(error, "A page could not take a {Message} for {Key}", typeof(TMessage).Name, watcher.Key);
+        }
+    }
+
+    private sealed class Watcher(PageNotifier<TMessage, TValue> notifier, long key, Func<TValue, Task> onChanged) : IDisposable
+    {
+        private int stopped;
+
+        public long Key => key;
+        public Func<TValue, Task> OnChanged => onChanged;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref stopped, 1) == 0) notifier.Unwatch(this);
+        }
+    }
+}
