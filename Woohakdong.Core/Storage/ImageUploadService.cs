@@ -32,9 +32,9 @@ public sealed class ImageUploadService(
 
         var userId = currentUser.RequireUserId();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.IssuedUploads.AddRange(urls.Select(url => new IssuedUpload
+        db.IssuedUploads.AddRange(requests.Zip(urls, (request, url) => new IssuedUpload
         {
-            Key = url.Key, ClubId = clubId, UserId = userId, ContentType = url.Headers["Content-Type"],
+            Key = request.Key, ClubId = clubId, UserId = userId, ContentType = request.ContentType,
             IssuedAt = time.GetUtcNow(), ExpiresAt = url.ExpiresAt,
         }));
         await db.SaveChangesAsync(ct);

@@ -18,6 +18,7 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
     : IObjectStorage
 {
     private const string TypeSuffix = ".content-type";
+    private const string IncomingFolder = ".incoming";
     private readonly string root = Path.GetFullPath(options.Value.LocalDisk.Root);
 
     public Task<IReadOnlyList<UploadUrl>> CreateUploadUrlsAsync(
@@ -56,11 +57,14 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
 
     public Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, DateTimeOffset olderThan, CancellationToken ct = default)
     {
-        IReadOnlyList<StoredObject> found = Directory.Exists(root)
-            ? [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        // Only the folder the prefix names is walked, not the whole store.
+        var folder = Path.Combine(root, prefix[..(prefix.LastIndexOf('/') + 1)].Replace('/', Path.DirectorySeparatorChar));
+        IReadOnlyList<StoredObject> found = Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
                 .Where(path => !path.EndsWith(TypeSuffix, StringComparison.Ordinal))
                 .Select(path => (Key: Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'), File: new FileInfo(path)))
-                .Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal) && o.File.LastWriteTimeUtc < olderThan.UtcDateTime)
+                .Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal) && !o.Key.StartsWith(IncomingFolder + "/", StringComparison.Ordinal)
+                            && o.File.LastWriteTimeUtc < olderThan.UtcDateTime)
                 .Select(o => new StoredObject(o.Key, o.File.Length, new DateTimeOffset(o.File.LastWriteTimeUtc)))]
             : [];
         return Task.FromResult(found);
@@ -73,7 +77,7 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
     public async Task<LocalWriteResult> WriteAsync(string key, string contentType, Stream body, long maxBytes, CancellationToken ct)
     {
         var path = PathOf(key);
-        var temporary = Path.Combine(root, ".incoming", Guid.NewGuid().ToString("N"));
+        var temporary = Path.Combine(root, IncomingFolder, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
         try
         {

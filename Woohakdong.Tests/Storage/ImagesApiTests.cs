@@ -62,14 +62,6 @@ public sealed partial class ImagesApiTests(LocalDiskStorageApp app) : IClassFixt
         Assert.Equal(ErrorCodes.ImageTypeNotAllowed, await response.ProblemCodeAsync(HttpStatusCode.BadRequest));
     }
 
-    [Fact]
-    public async Task Health_reports_the_storage()
-    {
-        using var response = await app.CreateClient().GetAsync("/health", Ct);
-
-        Assert.Contains("\"storage\":{\"status\":\"Healthy\"", await response.Content.ReadAsStringAsync(Ct));
-    }
-
     private async Task<(long ClubId, ApiAccounts.SignedIn Caller)> ClubWithAsync(ClubRole? role)
     {
         var president = await app.SignUpAsync();

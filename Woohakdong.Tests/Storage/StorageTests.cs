@@ -155,5 +155,13 @@ public abstract class StorageTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
         Assert.Null(await App.Storage().GetInfoAsync(url.Key, Ct));
     }
 
+    [Fact]
+    public async Task Health_reports_the_storage_as_healthy()
+    {
+        using var response = await App.CreateClient().GetAsync("/health", Ct);
+
+        Assert.Contains("\"storage\":{\"status\":\"Healthy\"", await response.Content.ReadAsStringAsync(Ct));
+    }
+
     protected static byte[] ElevenMegabytePng() => [.. Png, .. new byte[11 * 1024 * 1024]];
 }
