@@ -58,7 +58,8 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
     public Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, DateTimeOffset olderThan, CancellationToken ct = default)
     {
         // Only the folder the prefix names is walked, not the whole store.
-        var folder = Path.Combine(root, prefix[..(prefix.LastIndexOf('/') + 1)].Replace('/', Path.DirectorySeparatorChar));
+        var folder = Path.GetFullPath(Path.Combine(root, prefix[..(prefix.LastIndexOf('/') + 1)].Replace('/', Path.DirectorySeparatorChar)));
+        if (!folder.StartsWith(root, StringComparison.Ordinal)) throw new ArgumentException($"Not a prefix inside the store: {prefix}", nameof(prefix));
         IReadOnlyList<StoredObject> found = Directory.Exists(folder)
             ? [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
                 .Where(path => !path.EndsWith(TypeSuffix, StringComparison.Ordinal))
