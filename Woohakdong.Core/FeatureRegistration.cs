@@ -7,6 +7,7 @@ using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Payments;
+using Woohakdong.Core.Storage;
 
 namespace Woohakdong.Core;
 
@@ -27,6 +28,7 @@ public static class FeatureRegistration
         services.AddEnrollment(configuration);
         services.AddPortOneGateway(configuration);
         services.AddOrders(configuration);
+        services.AddStorage(configuration);
         return services;
     }
 }

@@ -41,4 +41,10 @@ public static class ErrorCodes
     public const string MerchantUidInvalid = "MERCHANT_UID_INVALID";
     public const string OrderNotFound = "ORDER_NOT_FOUND";
     public const string PaymentGatewayUnavailable = "PAYMENT_GATEWAY_UNAVAILABLE";
+    public const string ImageCountInvalid = "IMAGE_COUNT_INVALID";
+    public const string ImageTypeNotAllowed = "IMAGE_TYPE_NOT_ALLOWED";
+    public const string ImageNotIssued = "IMAGE_NOT_ISSUED";
+    public const string ImageNotUploaded = "IMAGE_NOT_UPLOADED";
+    public const string ImageTooLarge = "IMAGE_TOO_LARGE";
+    public const string ImageContentMismatch = "IMAGE_CONTENT_MISMATCH";
 }

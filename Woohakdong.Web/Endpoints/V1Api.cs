@@ -17,6 +17,7 @@ public static partial class V1Api
         v1.MapMeApi();
         v1.MapJoiningApi();
         v1.MapOrdersApi();
+        v1.MapImagesApi();
         // Not under /v1, but the machine-facing endpoints are mapped together.
         app.MapPortOneWebhook();
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Storage;
 
 namespace Woohakdong.Web.Hosting;
 
@@ -9,7 +10,7 @@ public static class HealthSetup
 {
     /// <summary>Each configured dependency registers its own check; /health reports them all.</summary>
     public static IHealthChecksBuilder AddWoohakdongHealth(this IServiceCollection services) =>
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database").AddCheck<StorageHealthCheck>("storage");
 
     public static void MapWoohakdongHealth(this WebApplication app) =>
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJson }).DisableHttpMetrics();

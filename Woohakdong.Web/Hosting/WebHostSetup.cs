@@ -56,6 +56,7 @@ public static class WebHostSetup
         app.MapWoohakdongHealth();
         app.MapAccountEndpoints();
         app.MapV1Api();
+        app.MapLocalObjects();
         app.MapPortOneSandbox();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
