@@ -41,4 +41,9 @@ public static class ErrorCodes
     public const string MerchantUidInvalid = "MERCHANT_UID_INVALID";
     public const string OrderNotFound = "ORDER_NOT_FOUND";
     public const string PaymentGatewayUnavailable = "PAYMENT_GATEWAY_UNAVAILABLE";
+    public const string RefundReasonRequired = "REFUND_REASON_REQUIRED";
+    public const string RefundReasonTooLong = "REFUND_REASON_TOO_LONG";
+    public const string OrderAlreadyRefunded = "ORDER_ALREADY_REFUNDED";
+    public const string OrderNotRefundable = "ORDER_NOT_REFUNDABLE";
+    public const string RefundRefusedByGateway = "REFUND_REFUSED_BY_GATEWAY";
 }
