@@ -47,4 +47,9 @@ public static class ErrorCodes
     public const string ImageNotUploaded = "IMAGE_NOT_UPLOADED";
     public const string ImageTooLarge = "IMAGE_TOO_LARGE";
     public const string ImageContentMismatch = "IMAGE_CONTENT_MISMATCH";
+    public const string RefundReasonRequired = "REFUND_REASON_REQUIRED";
+    public const string RefundReasonTooLong = "REFUND_REASON_TOO_LONG";
+    public const string OrderAlreadyRefunded = "ORDER_ALREADY_REFUNDED";
+    public const string OrderNotRefundable = "ORDER_NOT_REFUNDABLE";
+    public const string RefundRefusedByGateway = "REFUND_REFUSED_BY_GATEWAY";
 }

@@ -19,6 +19,9 @@ public static class RolePolicy
     /// </summary>
     public static bool IsAssignable(ClubRole role) => role is >= ClubRole.Member and < ClubRole.President;
 
+    /// <summary>총무 (SECRETARY) and above handle the club's money, so they may give a member's fee back.</summary>
+    public static bool CanRefundPayments(ClubRole? role) => role >= ClubRole.Secretary;
+
     /// <summary>Officers and above stay in office when a new term starts; members join again each term.</summary>
     public static bool CarriesOverToNextTerm(ClubRole role) => role >= ClubRole.Officer;
 }

@@ -15,12 +15,13 @@ public static class OrderTransitions
         // A late payment for an order that gave up its seat: held, then refunded.
         [OrderStatus.Failed] = [OrderStatus.Paid],
         [OrderStatus.Expired] = [OrderStatus.Paid],
-        [OrderStatus.Completed] = [],
+        // A 총무 gives a member's fee back (e.g. the member leaves); no payment ever moves a completed order.
+        [OrderStatus.Completed] = [OrderStatus.Refunded],
         [OrderStatus.Refunded] = [],
     };
 
     public static bool IsAllowed(OrderStatus from, OrderStatus to) => Allowed[from].Contains(to);
 
     /// <summary>No payment may change this order any more.</summary>
-    public static bool IsFinal(OrderStatus status) => Allowed[status].Length == 0;
+    public static bool IsFinal(OrderStatus status) => status is OrderStatus.Completed or OrderStatus.Refunded;
 }

@@ -20,6 +20,8 @@ public static class OrdersRegistration
         services.AddScoped<OrderCompletion>();
         services.AddScoped<OrderReconciliation>();
         services.AddScoped<MyOrders>();
+        services.AddScoped<ClubPayments>();
+        services.AddScoped<AdminRefund>();
         services.AddScoped<StartPaidJoin>();
         services.AddHostedService<Reconciler>();
         return services;

@@ -11,6 +11,7 @@ public sealed class OrderTransitionsTests
         (OrderStatus.Pending, OrderStatus.Expired),
         (OrderStatus.Paid, OrderStatus.Completed),
         (OrderStatus.Paid, OrderStatus.Refunded),
+        (OrderStatus.Completed, OrderStatus.Refunded),
         (OrderStatus.Failed, OrderStatus.Paid),
         (OrderStatus.Expired, OrderStatus.Paid),
     ];

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Data;
+using Woohakdong.Core.Membership;
+
+namespace Woohakdong.Core.Payments;
+
+/// <summary>
+/// One order on the club's payments list. <see cref="RefundedAmount"/> sums its refund rows: the money given back, which
+/// differs from <see cref="Amount"/> when a payment of another amount was refunded.
+/// </summary>
+public sealed record ClubPaymentRow(
+    long OrderId, string MerchantUid, string MemberName, long Amount, OrderStatus Status,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? RefundReason, long RefundedAmount);
+
+/// <summary>What the club took and gave back; <see cref="Counts"/> has every status, zero included.</summary>
+public sealed record ClubPaymentTotals(long CompletedAmount, long RefundedAmount, IReadOnlyDictionary<OrderStatus, int> Counts);
+
+public sealed record ClubPaymentList(IReadOnlyList<ClubPaymentRow> Orders, ClubPaymentTotals Totals);
+
+/// <summary>The club's paid joins for its officers: this term's by default, or every term's.</summary>
+public sealed class ClubPayments(IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, TimeProvider time)
+{
+    public async Task<ClubPaymentList> ListAsync(long clubId, bool allTerms = false, CancellationToken ct = default)
+    {
+        await access.RequireAsync(clubId, role => role >= RolePolicy.Admin, ct);
+        var term = Term.Current(time).Key;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await (
+                from order in db.JoinOrders
+                join grp in db.JoinGroups on order.GroupId equals grp.Id
+                join user in db.Users on order.UserId equals user.Id
+                where order.ClubId == clubId && (allTerms || grp.TermKey == term)
+                orderby order.Id descending
+                select new ClubPaymentRow(
+                    order.Id, order.MerchantUid, user.DisplayName, order.Amount, order.Status, order.CreatedAt, order.UpdatedAt,
+                    order.RefundReason ?? db.PaymentRefunds.Where(r => r.OrderId == order.Id).Select(r => r.Reason).FirstOrDefault(),
+                    db.PaymentRefunds.Where(r => r.OrderId == order.Id).Sum(r => r.Amount)))
+            .AsNoTracking()
+            .ToListAsync(ct);
+        return new ClubPaymentList(rows, TotalsOf(rows));
+    }
+
+    private static ClubPaymentTotals TotalsOf(List<ClubPaymentRow> rows) => new(
+        rows.Where(r => r.Status == OrderStatus.Completed).Sum(r => r.Amount),
+        rows.Sum(r => r.RefundedAmount),
+        Enum.GetValues<OrderStatus>().ToDictionary(status => status, status => rows.Count(r => r.Status == status)));
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Membership;
+using Woohakdong.Core.Payments;
+using Woohakdong.Web.Components.Shared;
+
+namespace Woohakdong.Web.Components.Pages.Payments;
+
+/// <summary>
+/// Lists the club's orders for officers. The refund button is only offered to roles the service allows; the service
+/// checks the role again, so the page never decides what is allowed.
+/// </summary>
+public partial class AdminPayments(
+    ClubPayments payments, AdminRefund adminRefund, IDialogService dialogs, ISnackbar snackbar,
+    IStringLocalizer<AdminPaymentText> text, IStringLocalizer<CommonText> common, IStringLocalizer<ErrorMessages> errorText)
+{
+    private ClubPaymentList? list;
+    private OrderStatus? statusFilter;
+    private bool allTerms;
+    private bool loading;
+    private string? loadError;
+
+    [Parameter, EditorRequired] public long ClubId { get; set; }
+    [Parameter, EditorRequired] public ClubRole CallerRole { get; set; }
+
+    private bool CanRefund => RolePolicy.CanRefundPayments(CallerRole);
+
+    private IEnumerable<ClubPaymentRow> Shown =>
+        list?.Orders.Where(o => statusFilter is null || o.Status == statusFilter) ?? [];
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task OnAllTermsChangedAsync(bool value)
+    {
+        allTerms = value;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        loading = true;
+        if (await Attempt(async () => list = await payments.ListAsync(ClubId, allTerms))) loadError = null;
+        loading = false;
+    }
+
+    private async Task RefundAsync(ClubPaymentRow row)
+    {
+        var amount = common["Won", row.Amount].Value;
+        var parameters = new DialogParameters<RefundDialog> { { d => d.Message, text["RefundBody", row.MemberName, amount].Value } };
+        var dialog = await dialogs.ShowAsync<RefundDialog>(text["RefundTitle"], parameters);
+        if (await dialog.Result is not { Canceled: false, Data: string reason }) return;
+        if (await Attempt(() => adminRefund.RefundAsync(ClubId, row.OrderId, reason), toSnackbar: true))
+            snackbar.Add(text["Refunded", row.MemberName, amount], Severity.Success);
+        await LoadAsync();
+    }
+
+    private string StatusText(OrderStatus status) => text[$"Status_{status}"];
+
+    private static Color ColorOf(OrderStatus status) => status switch
+    {
+        OrderStatus.Completed => Color.Success,
+        OrderStatus.Refunded => Color.Warning,
+        OrderStatus.Failed or OrderStatus.Expired => Color.Error,
+        _ => Color.Default,
+    };
+
+    private static string Kst(DateTimeOffset at) => at.ToKst().ToString("yyyy-MM-dd HH:mm");
+
+    /// <summary>Runs a service call; a refusal becomes its Korean text, on the page or in a snackbar.</summary>
+    private async Task<bool> Attempt(Func<Task> action, bool toSnackbar = false)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (AppException e)
+        {
+            if (toSnackbar) snackbar.Add(errorText[e.Code], Severity.Error);
+            else loadError = errorText[e.Code];
+            return false;
+        }
+    }
+}
