@@ -73,6 +73,10 @@ public sealed class ScaleOutTests(TwoInstances apps)
         settings["PortOne:ImpSecret"] = "imp_secret_for_start_up_only";
         settings["PortOne:MerchantCode"] = "imp00000000";
         settings["PortOne:ChannelKey"] = "channel-key-for-start-up-only";
+        settings["Storage:Provider"] = "S3";
+        settings["Storage:S3:Bucket"] = "never-contacted-at-start-up";
+        settings["Storage:S3:Region"] = "us-east-1";
+        settings["Storage:S3:ServiceUrl"] = TestServices.S3ServiceUrl;
 
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => AppProcess.StartAsync("Production without lock", settings, "Production", Ct));
 
