@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using Woohakdong.Core.Common.Messaging;
@@ -8,41 +7,17 @@ namespace Woohakdong.Core.Enrollment;
 /// <summary>Clears this instance's sold-out flags when another instance frees a seat.</summary>
 public sealed class SoldOutListener(
     IEventChannel<SeatsChanged> events, SoldOutGroups soldOut, IEnumerable<IConnectionMultiplexer> redis, TimeProvider time,
-    ILogger<SoldOutListener> logger) : BackgroundService
+    ILogger<SoldOutListener> logger) : ChannelListener<SeatsChanged>(events, time, logger)
 {
-    private static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Messages sent while Redis was unreachable are lost: forget every flag rather than keep a stale one.
         foreach (var connection in redis) connection.ConnectionRestored += (_, _) => soldOut.ClearAll();
-        var subscription = await SubscribeAsync(stoppingToken);
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, time, stoppingToken);
-        }
-        finally
-        {
-            subscription.Dispose();
-        }
+        return base.ExecuteAsync(stoppingToken);
     }
 
-    private async Task<IDisposable> SubscribeAsync(CancellationToken stoppingToken)
+    protected override void Handle(SeatsChanged change)
     {
-        while (true)
-        {
-            try
-            {
-                return events.Subscribe(change =>
-                {
-                    if (change.SeatsLeft > 0) soldOut.Clear(change.GroupId);
-                });
-            }
-            catch (RedisException error)
-            {
-                logger.LogWarning(error, "Could not subscribe to seat changes; retrying in {Delay}", SubscribeRetry);
-                await Task.Delay(SubscribeRetry, time, stoppingToken);
-            }
-        }
+        if (change.SeatsLeft > 0) soldOut.Clear(change.GroupId);
     }
 }

@@ -4,6 +4,7 @@ using Woohakdong.Tests.Infrastructure;
 namespace Woohakdong.Tests.Browser;
 
 /// <summary>A new user's first minutes, in chromium against the app on a real port.</summary>
+[Collection(Woohakdong.Tests.Browser.BrowserCollection.Name)]
 public sealed class CreateClubJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private readonly AppFactory app = new();

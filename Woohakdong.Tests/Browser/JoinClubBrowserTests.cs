@@ -8,6 +8,7 @@ using Woohakdong.Tests.Infrastructure;
 namespace Woohakdong.Tests.Browser;
 
 /// <summary>Joining a free club in chromium: the seats-left count moves live, and a signed-in student joins with one click.</summary>
+[Collection(Woohakdong.Tests.Browser.BrowserCollection.Name)]
 public sealed partial class JoinClubBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private readonly AppFactory app = new();

@@ -10,6 +10,7 @@ using Woohakdong.Web.Hosting;
 namespace Woohakdong.Tests.Browser;
 
 /// <summary>The demo's student joins the paid demo club (₩10,000) in chromium, paying in the sandbox's PortOne window.</summary>
+[Collection(Woohakdong.Tests.Browser.BrowserCollection.Name)]
 public sealed partial class PaidJoinBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private readonly DemoAppFactory app = new();

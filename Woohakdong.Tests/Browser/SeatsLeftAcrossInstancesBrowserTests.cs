@@ -12,6 +12,7 @@ namespace Woohakdong.Tests.Browser;
 /// Two app instances on real ports sharing one PostgreSQL database and Redis, as behind the load balancer: a page open on
 /// instance A hears, through Redis pub/sub, a join that instance B decided.
 /// </summary>
+[Collection(Woohakdong.Tests.Browser.BrowserCollection.Name)]
 public sealed class SeatsLeftAcrossInstancesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private readonly PostgresAppFactory instanceA = new();

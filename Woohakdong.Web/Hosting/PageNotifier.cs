@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using StackExchange.Redis;
 using Woohakdong.Core.Common.Messaging;
 
 namespace Woohakdong.Web.Hosting;
@@ -11,9 +10,8 @@ namespace Woohakdong.Web.Hosting;
 /// one subscriber, and a page that closes only leaves its key's list. Nothing polls.
 /// </summary>
 public abstract class PageNotifier<TMessage, TValue>(IEventChannel<TMessage> events, TimeProvider time, ILogger logger)
-    : BackgroundService
+    : ChannelListener<TMessage>(events, time, logger)
 {
-    private static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<long, ImmutableList<Watcher>> watchers = new();
 
     protected abstract long KeyOf(TMessage message);
@@ -31,36 +29,6 @@ public abstract class PageNotifier<TMessage, TValue>(IEventChannel<TMessage> eve
     /// <summary>How many pages watch the key: a closed page must not stay here.</summary>
     public int WatcherCount(long key) => watchers.TryGetValue(key, out var list) ? list.Count : 0;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var subscription = await SubscribeAsync(stoppingToken);
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, time, stoppingToken);
-        }
-        finally
-        {
-            subscription.Dispose();
-        }
-    }
-
-    /// <summary>Redis may be down at start-up: keep trying; once subscribed, the connection re-subscribes by itself.</summary>
-    private async Task<IDisposable> SubscribeAsync(CancellationToken stoppingToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return events.Subscribe(Deliver);
-            }
-            catch (RedisException error)
-            {
-                logger.LogWarning(error, "Open pages cannot hear {Message} yet; subscribing again in {Delay}", typeof(TMessage).Name, SubscribeRetry);
-                await Task.Delay(SubscribeRetry, time, stoppingToken);
-            }
-        }
-    }
-
     private void Unwatch(Watcher watcher)
     {
         var left = watchers.AddOrUpdate(watcher.Key, _ => [], (_, list) => list.Remove(watcher));
@@ -68,7 +36,7 @@ public abstract class PageNotifier<TMessage, TValue>(IEventChannel<TMessage> eve
         if (left.IsEmpty) watchers.TryRemove(KeyValuePair.Create(watcher.Key, left));
     }
 
-    private void Deliver(TMessage message)
+    protected override void Handle(TMessage message)
     {
         if (!watchers.TryGetValue(KeyOf(message), out var list)) return;
         var value = ValueOf(message);
@@ -85,7 +53,7 @@ public abstract class PageNotifier<TMessage, TValue>(IEventChannel<TMessage> eve
         catch (Exception error)
         {
             // One page failing (its circuit just closed) must not keep the others from hearing the change.
-            logger.LogDebug(error, "A page could not take a {Message} for {Key}", typeof(TMessage).Name, watcher.Key);
+            Logger.LogDebug(error, "A page could not take a {Message} for {Key}", typeof(TMessage).Name, watcher.Key);
         }
     }
 

@@ -7,6 +7,7 @@ using Woohakdong.Tests.Browser;
 namespace Woohakdong.Tests.Payments.PortOne;
 
 /// <summary>The sandbox's iamport.js in chromium, driven through IMP.request_pay on an ordinary app page.</summary>
+[Collection(Woohakdong.Tests.Browser.BrowserCollection.Name)]
 public sealed class SandboxWindowBrowserTests(SqliteSandboxApp sandbox, BrowserFixture browser)
     : IClassFixture<SqliteSandboxApp>, IClassFixture<BrowserFixture>
 {
