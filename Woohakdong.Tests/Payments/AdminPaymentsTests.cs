@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
@@ -66,6 +67,35 @@ public abstract class AdminPaymentsTests(PaymentFixture fixture)
         Assert.Equal(ErrorCodes.OrderAlreadyRefunded, again.Code);
         Assert.Equal(cancelsBefore + 1, gateway.CancelCalls);
         Assert.Single(await steps.RefundsAsync(order.OrderId));
+    }
+
+    [Fact]
+    public async Task Asking_again_after_a_refund_that_stopped_before_the_membership_went_finishes_it_without_refunding_twice()
+    {
+        var club = await harness.CreateClubAsync(seatLimit: 5, fee: Fee);
+        var secretary = await AddStaffAsync(club, ClubRole.Secretary);
+        var (student, order) = await CompletedOrderAsync(club);
+        var impUid = (await steps.OrderAsync(order.OrderId)).ImpUid!;
+        await using (var interrupted = harness.As(secretary))
+        {
+            // The money went back and the order was recorded Refunded; then the process stopped.
+            var entity = (await interrupted.ServiceProvider.GetRequiredService<OrderLedger>().FindAsync(order.OrderId, Ct))!;
+            var payment = (await gateway.GetPaymentAsync(impUid, Ct))!;
+            entity.RefundReason = "탈퇴";
+            await interrupted.ServiceProvider.GetRequiredService<OrderRefunds>().RefundAsync(entity, payment, OrderCause.Admin, Ct);
+        }
+        Assert.Equal(1, await steps.MembershipsAsync(club, student));
+        var cancels = gateway.CancelCalls;
+
+        var view = await RefundAsync(secretary, club, order.OrderId, "탈퇴");
+
+        Assert.Equal(OrderStatus.Refunded, view.Status);
+        Assert.Equal(0, await steps.MembershipsAsync(club, student));
+        Assert.Equal(0, await steps.SeatsTakenAsync(club));
+        Assert.Equal(cancels, gateway.CancelCalls);
+        Assert.Single(await steps.RefundsAsync(order.OrderId));
+        var again = await Assert.ThrowsAsync<AppException>(() => RefundAsync(secretary, club, order.OrderId, "다시"));
+        Assert.Equal(ErrorCodes.OrderAlreadyRefunded, again.Code);
     }
 
     [Fact]
