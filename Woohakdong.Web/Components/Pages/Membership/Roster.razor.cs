@@ -16,6 +16,7 @@ public partial class Roster(
     private string? termKey;
     private string? search;
     private string? loadError;
+    private readonly Refusals refusals = new(snackbar, errorText);
     private bool loading;
 
     [Parameter, EditorRequired] public long ClubId { get; set; }
@@ -32,7 +33,8 @@ public partial class Roster(
     protected override async Task OnInitializedAsync()
     {
         termKey = Term.Current(time).Key;
-        if (await Attempt(async () => terms = await roster.TermsAsync(ClubId))) await LoadAsync();
+        loadError = await refusals.MessageOfAsync(async () => terms = await roster.TermsAsync(ClubId));
+        if (loadError is null) await LoadAsync();
     }
 
     private async Task OnTermChangedAsync(string key)
@@ -50,13 +52,13 @@ public partial class Roster(
     private async Task LoadAsync()
     {
         loading = true;
-        if (await Attempt(async () => entries = await roster.GetAsync(ClubId, new RosterQuery(termKey, search)))) loadError = null;
+        loadError = await refusals.MessageOfAsync(async () => entries = await roster.GetAsync(ClubId, new RosterQuery(termKey, search)));
         loading = false;
     }
 
     private async Task ChangeRoleAsync((RosterEntry Entry, ClubRole Role) change)
     {
-        if (await Attempt(() => management.ChangeRoleAsync(ClubId, change.Entry.MembershipId, change.Role), toSnackbar: true))
+        if (await refusals.OrSnackbarAsync(() => management.ChangeRoleAsync(ClubId, change.Entry.MembershipId, change.Role)))
             snackbar.Add(text["RoleChanged", change.Entry.Name, roleText[change.Role.ToString()]], Severity.Success);
         await LoadAsync();
     }
@@ -64,7 +66,7 @@ public partial class Roster(
     private async Task RemoveAsync(RosterEntry entry)
     {
         if (!await ConfirmAsync(text["RemoveTitle"], text["RemoveBody", entry.Name], text["Remove"], Color.Error)) return;
-        if (await Attempt(() => management.RemoveAsync(ClubId, entry.MembershipId), toSnackbar: true))
+        if (await refusals.OrSnackbarAsync(() => management.RemoveAsync(ClubId, entry.MembershipId)))
             snackbar.Add(text["Removed", entry.Name], Severity.Success);
         await LoadAsync();
     }
@@ -72,7 +74,7 @@ public partial class Roster(
     private async Task HandOverAsync(RosterEntry entry)
     {
         if (!await ConfirmAsync(text["HandOverTitle"], text["HandOverBody", entry.Name], text["HandOver"], Color.Primary)) return;
-        if (await Attempt(() => management.HandOverPresidencyAsync(ClubId, entry.MembershipId), toSnackbar: true))
+        if (await refusals.OrSnackbarAsync(() => management.HandOverPresidencyAsync(ClubId, entry.MembershipId)))
         {
             snackbar.Add(text["HandedOver", entry.Name], Severity.Success);
             await OnCallerRoleChanged.InvokeAsync();
@@ -91,21 +93,5 @@ public partial class Roster(
         var dialog = await dialogs.ShowAsync<ConfirmDialog>(title, parameters);
         var result = await dialog.Result;
         return result is { Canceled: false };
-    }
-
-    /// <summary>Runs a service call; a refusal becomes its Korean text, on the page or in a snackbar.</summary>
-    private async Task<bool> Attempt(Func<Task> action, bool toSnackbar = false)
-    {
-        try
-        {
-            await action();
-            return true;
-        }
-        catch (AppException e)
-        {
-            if (toSnackbar) snackbar.Add(errorText[e.Code], Severity.Error);
-            else loadError = errorText[e.Code];
-            return false;
-        }
     }
 }

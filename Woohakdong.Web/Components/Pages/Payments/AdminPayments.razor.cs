@@ -21,6 +21,7 @@ public partial class AdminPayments(
     private bool allTerms;
     private bool loading;
     private string? loadError;
+    private readonly Refusals refusals = new(snackbar, errorText);
 
     [Parameter, EditorRequired] public long ClubId { get; set; }
     [Parameter, EditorRequired] public ClubRole CallerRole { get; set; }
@@ -41,7 +42,7 @@ public partial class AdminPayments(
     private async Task LoadAsync()
     {
         loading = true;
-        if (await Attempt(async () => list = await payments.ListAsync(ClubId, allTerms))) loadError = null;
+        loadError = await refusals.MessageOfAsync(async () => list = await payments.ListAsync(ClubId, allTerms));
         loading = false;
     }
 
@@ -51,7 +52,7 @@ public partial class AdminPayments(
         var parameters = new DialogParameters<RefundDialog> { { d => d.Message, text["RefundBody", row.MemberName, amount].Value } };
         var dialog = await dialogs.ShowAsync<RefundDialog>(text["RefundTitle"], parameters);
         if (await dialog.Result is not { Canceled: false, Data: string reason }) return;
-        if (await Attempt(() => adminRefund.RefundAsync(ClubId, row.OrderId, reason), toSnackbar: true))
+        if (await refusals.OrSnackbarAsync(() => adminRefund.RefundAsync(ClubId, row.OrderId, reason)))
             snackbar.Add(text["Refunded", row.MemberName, amount], Severity.Success);
         await LoadAsync();
     }
@@ -67,20 +68,4 @@ public partial class AdminPayments(
     };
 
     private static string Kst(DateTimeOffset at) => at.ToKst().ToString("yyyy-MM-dd HH:mm");
-
-    /// <summary>Runs a service call; a refusal becomes its Korean text, on the page or in a snackbar.</summary>
-    private async Task<bool> Attempt(Func<Task> action, bool toSnackbar = false)
-    {
-        try
-        {
-            await action();
-            return true;
-        }
-        catch (AppException e)
-        {
-            if (toSnackbar) snackbar.Add(errorText[e.Code], Severity.Error);
-            else loadError = errorText[e.Code];
-            return false;
-        }
-    }
 }
