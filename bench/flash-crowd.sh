@@ -12,66 +12,15 @@
 # Needs PostgreSQL and Redis as ./test.sh --services-only starts them, and pgbench (postgresql-client).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT=$PWD
-OUT=$ROOT/bench/.out
+BENCH_NAME=flash-crowd
 CONCURRENCY=${BENCH_CONCURRENCY:-50}
 STUDENTS=${BENCH_STUDENTS:-2000}
 SEATS=${BENCH_SEATS:-100}
 PROBE_SECONDS=${BENCH_PROBE_SECONDS:-10}
-REDIS=127.0.0.1:6391
-export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=woohakdong_test PGPASSWORD=woohakdong_test
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 DATABASE=woohakdong_bench_$$
-say() { echo "flash-crowd: $*"; }
-fail() { echo "flash-crowd: $*" >&2; exit 1; }
-port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-pg_isready -q || fail "PostgreSQL does not answer on $PGHOST:$PGPORT: run ./test.sh --services-only"
-[[ $(redis-cli -h 127.0.0.1 -p 6391 ping 2>/dev/null) == PONG ]] || fail "Redis does not answer on $REDIS: run ./test.sh --services-only"
+source bench/lib.sh
 command -v pgbench >/dev/null || fail "pgbench is missing: apt-get install postgresql-client"
-
-mkdir -p "$OUT/logs"
-if [[ ${BENCH_NO_PUBLISH:-} != 1 || ! -f $OUT/web/Woohakdong.Web.dll ]]; then
-  say "publishing the web app (Release)"
-  dotnet publish "$ROOT/Woohakdong.Web" -c Release -o "$OUT/web" >"$OUT/logs/publish.log" 2>&1 || { tail -20 "$OUT/logs/publish.log"; fail "publish failed"; }
-fi
-say "building the load generator"
-dotnet build "$ROOT/bench/FlashCrowd" -c Release -o "$OUT/flashcrowd" >"$OUT/logs/build.log" 2>&1 || { tail -20 "$OUT/logs/build.log"; fail "build failed"; }
-
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" >/dev/null 2>&1 || say "could not drop $DATABASE"
-}
-trap cleanup EXIT
-psql -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DATABASE"
-say "database $DATABASE created"
-
-free_port() {
-  local port=$1
-  while port_answers "$port"; do port=$((port + 1)); done
-  echo "$port"
-}
-
-start_instance() {
-  local name=$1 port=$2; shift 2
-  # Staging, not Production: Production also demands PortOne's live API, which this machine cannot reach; the
-  # database, Redis and the seat lock are the production ones.
-  (cd "$OUT/web" && exec env ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    Database__Provider=Postgres \
-    "Database__ConnectionString=Host=127.0.0.1;Port=5432;Username=woohakdong_test;Password=woohakdong_test;Database=$DATABASE;Maximum Pool Size=40" \
-    Redis__Configuration=$REDIS Demo__Seed=false Logging__LogLevel__Default=Warning "$@" \
-    dotnet Woohakdong.Web.dll) >"$OUT/logs/instance-$name.log" 2>&1 &
-  pids+=($!)
-  for ((i = 0; i < 240; i++)); do
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health") == 200 ]] && { say "instance $name ready on port $port"; return; }
-    kill -0 "${pids[-1]}" 2>/dev/null || break
-    sleep 0.25
-  done
-  tail -20 "$OUT/logs/instance-$name.log"
-  fail "instance $name did not become healthy"
-}
+bench_prepare FlashCrowd flashcrowd
 
 # One at a time: the first migrates the fresh database.
 PORT_A=$(free_port 5481)
@@ -112,6 +61,6 @@ else
 fi
 # The first instance's migration check of the empty database logs one failed query by design: not counted.
 errors=$(awk '/^(fail|crit):/ { n++; start = FNR } /__EFMigrationsHistory/ && FNR - start <= 3 && start { n--; start = 0 } END { print n + 0 }' \
-  "$OUT/logs/instance-a.log" "$OUT/logs/instance-b.log")
+  "$OUT/logs/flash-crowd-a.log" "$OUT/logs/flash-crowd-b.log")
 echo "instance log errors (fail/crit): $errors (logs: bench/.out/logs/)"
 exit "$status"
