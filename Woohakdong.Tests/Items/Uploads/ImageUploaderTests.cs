@@ -96,6 +96,42 @@ public sealed class ImageUploaderTests : ImageUploaderTest
     }
 
     [Fact]
+    public async Task Submitting_while_a_retry_still_uploads_waits_for_it_instead_of_sending_the_file_twice()
+    {
+        var uploader = RenderUploader();
+        await PickAsync(uploader, Png(1));
+        PlanUpload(1).SetResult(new UploadOutcome(UploadResult.Failed, 500));
+        Assert.Null(await StartUploadAsync(uploader));
+        var retry = PlanUpload(1);
+        await uploader.Find("[data-testid=upload-retry]").ClickAsync(new());
+
+        var submitting = StartUploadAsync(uploader);
+        Assert.False(submitting.IsCompleted);
+        retry.SetResult(Stored);
+
+        Assert.Equal(["clubs/1/items/2026/11/2.png"], await submitting);
+        Assert.Equal(2, UrlRequests.Count);
+        Assert.Equal(2, Invocations("upload").Count);
+    }
+
+    [Fact]
+    public async Task Cancel_all_aborts_every_upload_under_way()
+    {
+        var uploader = RenderUploader();
+        await PickAsync(uploader, Png(1), Png(2));
+        var (first, second) = (PlanUpload(1), PlanUpload(2));
+        var uploading = StartUploadAsync(uploader);
+
+        await uploader.Find("[data-testid=cancel-all]").ClickAsync(new());
+        first.SetResult(new UploadOutcome(UploadResult.Cancelled, 0));
+        second.SetResult(new UploadOutcome(UploadResult.Cancelled, 0));
+
+        Assert.Null(await uploading);
+        Assert.Equal([1, 2], Invocations("abort").Select(abort => (int)abort.Arguments[0]!));
+        uploader.WaitForAssertion(() => Assert.Empty(uploader.FindAll("[data-testid=cancel-all]")));
+    }
+
+    [Fact]
     public async Task Wrong_type_too_large_and_too_many_files_are_refused_in_Korean_and_dropped_in_the_browser()
     {
         var uploader = RenderUploader(maxFiles: 2);
@@ -144,9 +180,11 @@ public sealed class ImageUploaderTests : ImageUploaderTest
     [Fact]
     public void A_single_photo_uploader_lets_the_browser_pick_one_file_of_the_allowed_types()
     {
-        var input = RenderUploader(maxFiles: 1).Find("[data-testid=image-input]");
+        var uploader = RenderUploader(maxFiles: 1);
+        var input = uploader.Find("[data-testid=image-input]");
 
         Assert.False(input.HasAttribute("multiple"));
         Assert.Equal("image/jpeg,image/png,image/webp,image/gif", input.GetAttribute("accept"));
+        Assert.Contains("장당 10MB 이하 · 최대 1장", uploader.Markup);
     }
 }

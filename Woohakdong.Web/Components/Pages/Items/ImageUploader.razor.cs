@@ -18,6 +18,7 @@ public partial class ImageUploader(
     private readonly CancellationTokenSource leaving = new();
     private readonly Dictionary<int, Task> inFlight = [];
     private readonly string inputId = $"image-input-{Guid.NewGuid():N}";
+    private readonly ImageUploadTexts texts = new(text);
     private ImageUploadList list = null!;
     private ImagePicker? picker;
     private DotNetObjectReference<ImageUploader>? receiver;
@@ -53,7 +54,7 @@ public partial class ImageUploader(
     /// </summary>
     public async Task<IReadOnlyList<string>?> UploadAsync()
     {
-        await SendAsync(list.BeginUpload());
+        Send(list.BeginUpload());
         await Task.WhenAll(inFlight.Values.ToList());
         return list.Keys;
     }
@@ -62,7 +63,7 @@ public partial class ImageUploader(
     public async Task OnPicked(PickedFile[] files)
     {
         var refused = list.Add(files);
-        refusals = [.. refused.Select(RefusalText)];
+        refusals = [.. refused.Select(r => texts.Refusal(r, MaxFiles))];
         StateHasChanged();
         if (refused.Count > 0) await Picker.DiscardAsync(refused.Select(r => r.File.Id));
     }
@@ -73,43 +74,56 @@ public partial class ImageUploader(
         if (list.Report(id, loaded, total)) StateHasChanged();
     }
 
-    private Task RetryAsync(PickedImage image) => SendAsync(list.BeginUpload(image.Id));
+    // Returns at once: the upload reports itself as it goes, and UploadAsync waits for it.
+    private void Retry(PickedImage image) => Send(list.BeginUpload(image.Id));
 
-    private async Task SendAsync(IReadOnlyList<PickedImage> batch)
+    /// <summary>
+    /// Asks one set of URLs for the batch and puts each image's whole upload, URL wait included, in
+    /// <see cref="inFlight"/>, so that <see cref="UploadAsync"/> also waits for uploads it did not start.
+    /// </summary>
+    private void Send(IReadOnlyList<PickedImage> batch)
     {
         if (batch.Count == 0) return;
         requestError = null;
         StateHasChanged();
-        IReadOnlyList<UploadUrl> urls;
+        var urls = RequestUrlsAsync(batch);
+        for (var index = 0; index < batch.Count; index++) inFlight[batch[index].Id] = PutAsync(batch[index], urls, index);
+    }
+
+    /// <summary>Null when the service refused; the batch has then failed.</summary>
+    private async Task<IReadOnlyList<UploadUrl>?> RequestUrlsAsync(IReadOnlyList<PickedImage> batch)
+    {
         try
         {
-            urls = await RequestUrls([.. batch.Select(image => image.ContentType)]);
+            var urls = await RequestUrls([.. batch.Select(image => image.ContentType)]);
+            if (urls.Count != batch.Count) throw new InvalidOperationException($"Asked for {batch.Count} upload URLs, got {urls.Count}.");
+            return urls;
         }
         catch (AppException refusal)
         {
             list.FailWithoutUrl(batch);
             requestError = errorText[refusal.Code];
             StateHasChanged();
-            return;
+            return null;
         }
-        if (urls.Count != batch.Count) throw new InvalidOperationException($"Asked for {batch.Count} upload URLs, got {urls.Count}.");
-        // An image cancelled while its URL was on the way is not sent.
-        foreach (var (image, url) in batch.Zip(urls).Where(pair => pair.First.State == ImageUploadState.Uploading))
-            inFlight[image.Id] = PutAsync(image.Id, image.Attempt, url);
     }
 
-    private async Task PutAsync(int id, int attempt, UploadUrl url)
+    private async Task PutAsync(PickedImage image, Task<IReadOnlyList<UploadUrl>?> urls, int index)
     {
+        var attempt = image.Attempt;
+        // An image cancelled (or retried) while its URL was on the way is not sent for this attempt.
+        if (await urls is not { } issued || image.State != ImageUploadState.Uploading || image.Attempt != attempt) return;
+        var url = issued[index];
         UploadOutcome outcome;
         try
         {
-            outcome = await Picker.UploadAsync(id, url, leaving.Token);
+            outcome = await Picker.UploadAsync(image.Id, url, leaving.Token);
         }
         catch (Exception gone) when (gone is OperationCanceledException or JSDisconnectedException)
         {
             return;
         }
-        list.Finish(id, attempt, outcome, url.Key);
+        list.Finish(image.Id, attempt, outcome, url.Key);
         StateHasChanged();
     }
 
@@ -130,21 +144,6 @@ public partial class ImageUploader(
         inFlight.Remove(id);
         await Picker.DiscardAsync([id]);
     }
-
-    private string RefusalText(RefusedFile refused) => refused.Reason switch
-    {
-        PickRefusal.WrongType => text["Upload_WrongType", refused.File.Name],
-        PickRefusal.TooLarge => text["Upload_TooLarge", refused.File.Name, ImageTypes.MaxBytes / (1024 * 1024)],
-        _ => text["Upload_TooMany", refused.File.Name, MaxFiles],
-    };
-
-    private string StatusText(PickedImage image) => image.State switch
-    {
-        ImageUploadState.Uploading => text["Upload_Uploading", image.Percent],
-        ImageUploadState.Failed when image.FailureStatus is 0 => text["Upload_FailedNetwork"],
-        ImageUploadState.Failed when image.FailureStatus is { } status => text["Upload_FailedStatus", status],
-        _ => text[$"Upload_{image.State}"],
-    };
 
     public async ValueTask DisposeAsync()
     {
