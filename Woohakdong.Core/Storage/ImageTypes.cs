@@ -16,6 +16,8 @@ public static class ImageTypes
         ["image/gif"] = "gif",
     };
 
+    public static IReadOnlyCollection<string> All => Extensions.Keys;
+
     public static bool IsAllowed(string? contentType) => contentType is not null && Extensions.ContainsKey(contentType);
 
     public static string ExtensionOf(string contentType) => Extensions[contentType];
