@@ -10,16 +10,20 @@ namespace Woohakdong.Core.Storage;
 /// S3 or an S3-compatible store. A presigned PUT signs its content type, so the client must send exactly that one;
 /// S3 cannot cap a presigned PUT's size, which is why <see cref="UploadVerifier"/> checks the size after upload.
 /// </summary>
-public sealed class S3ObjectStorage(IAmazonS3 s3, IOptions<StorageOptions> options, TimeProvider time) : IObjectStorage
+public sealed class S3ObjectStorage(S3Clients clients, IOptions<StorageOptions> options, TimeProvider time) : IObjectStorage
 {
     private readonly S3StorageOptions settings = options.Value.S3;
+    private readonly IAmazonS3 s3 = clients.Store;
     private string Bucket => settings.Bucket!;
 
     // The SDK writes https:// into presigned URLs even for an http:// ServiceURL unless told otherwise.
     private Protocol UrlProtocol =>
-        settings.ServiceUrl?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS;
+        (settings.PublicServiceUrl ?? settings.ServiceUrl)?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true
+            ? Protocol.HTTP
+            : Protocol.HTTPS;
 
-    public static AmazonS3Client CreateClient(S3StorageOptions settings)
+    /// <summary>A client for <paramref name="serviceUrl"/> (null: AWS itself, by region).</summary>
+    public static AmazonS3Client CreateClient(S3StorageOptions settings, string? serviceUrl)
     {
         var config = new AmazonS3Config
         {
@@ -27,11 +31,11 @@ public sealed class S3ObjectStorage(IAmazonS3 s3, IOptions<StorageOptions> optio
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         };
-        if (string.IsNullOrWhiteSpace(settings.ServiceUrl))
+        if (string.IsNullOrWhiteSpace(serviceUrl))
             config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(settings.Region);
         else
         {
-            config.ServiceURL = settings.ServiceUrl;
+            config.ServiceURL = serviceUrl;
             config.AuthenticationRegion = settings.Region;
             config.ForcePathStyle = true;
         }
@@ -45,7 +49,7 @@ public sealed class S3ObjectStorage(IAmazonS3 s3, IOptions<StorageOptions> optio
         var urls = new List<UploadUrl>(uploads.Count);
         foreach (var upload in uploads)
         {
-            var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+            var url = await clients.Signer.GetPreSignedURLAsync(new GetPreSignedUrlRequest
             {
                 BucketName = Bucket, Key = upload.Key, Verb = HttpVerb.PUT, ContentType = upload.ContentType,
                 Protocol = UrlProtocol, Expires = expiresAt.UtcDateTime,
@@ -56,7 +60,7 @@ public sealed class S3ObjectStorage(IAmazonS3 s3, IOptions<StorageOptions> optio
     }
 
     public Task<string> CreateDownloadUrlAsync(string key, TimeSpan expiry, CancellationToken ct = default) =>
-        s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        clients.Signer.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
             BucketName = Bucket, Key = key, Verb = HttpVerb.GET, Protocol = UrlProtocol, Expires = (time.GetUtcNow() + expiry).UtcDateTime,
         });

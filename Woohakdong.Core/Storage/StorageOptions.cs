@@ -36,6 +36,13 @@ public sealed class S3StorageOptions
 
     /// <summary>An S3-compatible store's address (e.g. http://127.0.0.1:4571); path-style addressing is then used.</summary>
     public string? ServiceUrl { get; set; }
+
+    /// <summary>
+    /// The store's address as browsers reach it, when it differs from <see cref="ServiceUrl"/> (the app talks to
+    /// http://minio:9000 inside the network, browsers to https://files.example.com). A presigned URL's signature covers
+    /// its host, so presigned URLs are signed for this address.
+    /// </summary>
+    public string? PublicServiceUrl { get; set; }
 }
 
 /// <summary>
@@ -56,6 +63,8 @@ internal sealed class StorageOptionsValidator(IHostEnvironment? environment = nu
         {
             if (string.IsNullOrWhiteSpace(options.S3.Bucket)) problems.Add("Storage:S3:Bucket is required when Storage:Provider is S3.");
             if (string.IsNullOrWhiteSpace(options.S3.Region)) problems.Add("Storage:S3:Region is required when Storage:Provider is S3.");
+            if (options.S3.PublicServiceUrl is not null && string.IsNullOrWhiteSpace(options.S3.ServiceUrl))
+                problems.Add("Storage:S3:PublicServiceUrl needs Storage:S3:ServiceUrl: it is the public face of an S3-compatible store.");
         }
         if (options.LocalDisk.SigningKey is { } key && !IsLongBase64(key))
             problems.Add("Storage:LocalDisk:SigningKey must be base64 of at least 32 bytes.");

@@ -1,4 +1,3 @@
-using Amazon.S3;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,7 @@ public static class StorageRegistration
         var provider = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider ?? StorageProvider.LocalDisk;
         if (provider == StorageProvider.S3)
         {
-            services.AddSingleton<IAmazonS3>(sp => S3ObjectStorage.CreateClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.S3));
+            services.AddSingleton(sp => S3Clients.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.S3));
             services.AddSingleton<IObjectStorage, S3ObjectStorage>();
         }
         else
