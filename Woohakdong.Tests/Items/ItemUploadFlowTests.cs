@@ -137,6 +137,30 @@ public abstract class ItemUploadFlowTests<TApp>(TApp app) : IClassFixture<TApp>,
         Assert.Equal(ItemStatus.Available, detail.Status);
     }
 
+    [Fact]
+    public async Task Editing_keeps_reorders_adds_and_drops_images_and_deleting_hides_the_item()
+    {
+        var (first, second, third) = (await App.UploadAsync(officer, clubId, Png), await App.UploadAsync(officer, clubId, Png), await App.UploadAsync(officer, clubId, OtherPng));
+        using var created = await officer.RegisterAsync(clubId, first, second);
+        var itemId = (await created.Content.ReadFromJsonAsync<ItemDetail>(Ct))!.Id;
+
+        using var edited = await officer.Client.PutAsJsonAsync($"/v1/clubs/{clubId}/items/{itemId}",
+            new { name = "캠핑 텐트 (2인용)", category = "ETC", description = "", location = "창고", maxLoanDays = 3, imageKeys = new[] { third, second } }, Ct);
+        using var memberDeletes = await member.Client.DeleteAsync($"/v1/clubs/{clubId}/items/{itemId}", Ct);
+        using var deleted = await officer.Client.DeleteAsync($"/v1/clubs/{clubId}/items/{itemId}", Ct);
+        using var afterDelete = await member.Client.GetAsync($"/v1/clubs/{clubId}/items/{itemId}", Ct);
+
+        var item = (await edited.Content.ReadFromJsonAsync<ItemDetail>(Ct))!;
+        Assert.Equal(("캠핑 텐트 (2인용)", ItemCategory.Etc, 3), (item.Name, item.Category, item.MaxLoanDays));
+        Assert.Equal([third, second], item.Images.Select(i => i.Key));
+        Assert.Equal(OtherPng, await App.ObjectClient.GetByteArrayAsync(item.Images[0].Url, Ct));
+        Assert.Equal(ErrorCodes.Forbidden, await memberDeletes.ProblemCodeAsync(HttpStatusCode.Forbidden));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(ErrorCodes.ItemNotFound, await afterDelete.ProblemCodeAsync(HttpStatusCode.NotFound));
+        Assert.Empty((await member.Client.GetFromJsonAsync<ItemSummary[]>($"/v1/clubs/{clubId}/items", Ct))!);
+        Assert.Equal((1, 2), await App.RowsAsync(clubId, first, second, third));
+    }
+
     /// <summary>A good image beside the bad one: the refusal names the bad key, and neither the item nor the good image is saved.</summary>
     private async Task AssertRegistrationRefusedAsync(string badKey, string code, int itemsBefore = 0)
     {
