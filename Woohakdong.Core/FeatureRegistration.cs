@@ -4,6 +4,7 @@ using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Payments;
@@ -29,6 +30,7 @@ public static class FeatureRegistration
         services.AddPortOneGateway(configuration);
         services.AddOrders(configuration);
         services.AddStorage(configuration);
+        services.AddItems(configuration);
         return services;
     }
 }

@@ -52,4 +52,16 @@ public static class ErrorCodes
     public const string OrderAlreadyRefunded = "ORDER_ALREADY_REFUNDED";
     public const string OrderNotRefundable = "ORDER_NOT_REFUNDABLE";
     public const string RefundRefusedByGateway = "REFUND_REFUSED_BY_GATEWAY";
+    public const string ItemNotFound = "ITEM_NOT_FOUND";
+    public const string ItemNameRequired = "ITEM_NAME_REQUIRED";
+    public const string ItemNameTooLong = "ITEM_NAME_TOO_LONG";
+    public const string ItemDescriptionTooLong = "ITEM_DESCRIPTION_TOO_LONG";
+    public const string LocationTooLong = "LOCATION_TOO_LONG";
+    public const string LoanDaysInvalid = "LOAN_DAYS_INVALID";
+    public const string ImageRepeated = "IMAGE_REPEATED";
+    public const string ImageAlreadyAttached = "IMAGE_ALREADY_ATTACHED";
+    public const string ItemUnavailable = "ITEM_UNAVAILABLE";
+    public const string ItemOnLoan = "ITEM_ON_LOAN";
+    public const string ItemOnLoanNotDeletable = "ITEM_ON_LOAN_NOT_DELETABLE";
+    public const string ItemNotOnLoan = "ITEM_NOT_ON_LOAN";
 }

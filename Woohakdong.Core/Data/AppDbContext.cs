@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Payments;
@@ -27,6 +28,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<OrderHistory> OrderHistory => Set<OrderHistory>();
     public DbSet<PaymentRefund> PaymentRefunds => Set<PaymentRefund>();
     public DbSet<IssuedUpload> IssuedUploads => Set<IssuedUpload>();
+    public DbSet<Item> Items => Set<Item>();
+    public DbSet<ItemImage> ItemImages => Set<ItemImage>();
+    public DbSet<ItemLoan> ItemLoans => Set<ItemLoan>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -7,7 +7,7 @@ using Woohakdong.Core.Membership;
 namespace Woohakdong.Core.Storage;
 
 /// <summary>
-/// Hands an officer presigned URLs to upload a club's item images straight to storage, and remembers each key with
+/// Hands an officer presigned URLs to upload a club's item images straight to storage (and a borrower one for a return photo), and remembers each key with
 /// its owner so that <see cref="UploadVerifier"/> accepts it only from them.
 /// </summary>
 public sealed class ImageUploadService(
@@ -16,11 +16,35 @@ public sealed class ImageUploadService(
 {
     public const int MaxImages = 10;
 
-    /// <summary>One URL per content type given, in the same order.</summary>
+    /// <summary>One URL per content type given, in the same order, for officers and above of the club.</summary>
     public async Task<IReadOnlyList<UploadUrl>> RequestAsync(long clubId, IReadOnlyList<string> contentTypes, CancellationToken ct = default)
     {
         await access.RequireAsync(clubId, RolePolicy.CanEditClub, ct);
         if (contentTypes.Count is < 1 or > MaxImages) throw AppException.Validation(ErrorCodes.ImageCountInvalid, "imageCount");
+        return await IssueAsync(clubId, contentTypes, ct);
+    }
+
+    /// <summary>
+    /// One URL for the photo taken when returning an item: for the item's current borrower, who need not be an officer,
+    /// or for an officer recording the return.
+    /// </summary>
+    public async Task<UploadUrl> RequestReturnPhotoAsync(long clubId, long itemId, string contentType, CancellationToken ct = default)
+    {
+        var userId = currentUser.RequireUserId();
+        Guid? borrowerId;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            borrowerId = await db.ItemLoans
+                .Where(l => l.ItemId == itemId && l.ReturnedAt == null && db.Items.Any(i => i.Id == itemId && i.ClubId == clubId))
+                .Select(l => (Guid?)l.BorrowerId)
+                .SingleOrDefaultAsync(ct);
+        }
+        if (borrowerId != userId) await access.RequireAsync(clubId, RolePolicy.CanEditClub, ct);
+        return (await IssueAsync(clubId, [contentType], ct)).Single();
+    }
+
+    private async Task<IReadOnlyList<UploadUrl>> IssueAsync(long clubId, IReadOnlyList<string> contentTypes, CancellationToken ct)
+    {
         if (contentTypes.Any(type => !ImageTypes.IsAllowed(type)))
             throw AppException.Validation(ErrorCodes.ImageTypeNotAllowed, "contentType");
 

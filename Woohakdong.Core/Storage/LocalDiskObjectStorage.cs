@@ -50,6 +50,8 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
     public Task DeleteAsync(string key, CancellationToken ct = default)
     {
         var path = PathOf(key);
+        // File.Delete tolerates a missing file but not a missing folder: an upload never made has neither.
+        if (!Directory.Exists(Path.GetDirectoryName(path))) return Task.CompletedTask;
         File.Delete(path);
         File.Delete(path + TypeSuffix);
         return Task.CompletedTask;

@@ -11,10 +11,19 @@ public static class ImagesApi
     public static void MapImagesApi(this RouteGroupBuilder v1) =>
         v1.MapGet("/utils/images/urls", UploadUrls).WithTags("Images").RequireAuthorization();
 
-    /// <summary>One <c>contentType</c> serves every image; otherwise there is one per image, in order.</summary>
+    /// <summary>
+    /// One <c>contentType</c> serves every image; otherwise there is one per image, in order. With <c>itemId</c>, the
+    /// one URL of that item's return photo, which its current borrower may ask for too.
+    /// </summary>
     private static async Task<Ok<IReadOnlyList<UploadUrl>>> UploadUrls(
-        long clubId, int imageCount, [FromQuery] string[]? contentType, ImageUploadService uploads, CancellationToken ct)
+        long clubId, int imageCount, [FromQuery] string[]? contentType, long? itemId, ImageUploadService uploads, CancellationToken ct)
     {
+        if (itemId is { } returned)
+        {
+            if (imageCount != 1) throw AppException.Validation(ErrorCodes.ImageCountInvalid, "imageCount");
+            if (contentType is not [var photoType]) throw AppException.Validation(ErrorCodes.InvalidInput, "contentType");
+            return TypedResults.Ok<IReadOnlyList<UploadUrl>>([await uploads.RequestReturnPhotoAsync(clubId, returned, photoType, ct)]);
+        }
         if (imageCount is < 1 or > ImageUploadService.MaxImages) throw AppException.Validation(ErrorCodes.ImageCountInvalid, "imageCount");
         var types = contentType ?? [];
         if (types.Length == 1) types = Enumerable.Repeat(types[0], imageCount).ToArray();

@@ -18,6 +18,7 @@ public static partial class V1Api
         v1.MapJoiningApi();
         v1.MapOrdersApi();
         v1.MapImagesApi();
+        v1.MapItemsApi();
         // Not under /v1, but the machine-facing endpoints are mapped together.
         app.MapPortOneWebhook();
     }

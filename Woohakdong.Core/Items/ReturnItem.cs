@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Data;
+using Woohakdong.Core.Membership;
+using Woohakdong.Core.Storage;
+
+namespace Woohakdong.Core.Items;
+
+/// <summary>
+/// The borrower returns an item, or an officer records its return, with an optional photo uploaded like item images
+/// (the upload URL comes from <see cref="ImageUploadService.RequestReturnPhotoAsync"/>) and verified the same way.
+/// A deleted item can still be returned; a second return of the same loan gets ITEM_NOT_ON_LOAN.
+/// </summary>
+public sealed class ReturnItem(
+    ClubAccess access, ICurrentUser currentUser, UploadVerifier verifier, IDbContextFactory<AppDbContext> dbFactory,
+    LoanReader loans, TimeProvider time)
+{
+    public async Task<LoanView> ReturnAsync(long clubId, long itemId, string? photoKey = null, CancellationToken ct = default)
+    {
+        var callerId = currentUser.RequireUserId();
+        photoKey = string.IsNullOrWhiteSpace(photoKey) ? null : photoKey.Trim();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Items.AnyAsync(i => i.Id == itemId && i.ClubId == clubId, ct)) throw AppException.NotFound(ErrorCodes.ItemNotFound);
+        var loan = await db.OpenLoans(itemId).AsNoTracking().SingleOrDefaultAsync(ct);
+        if (loan is null) throw AppException.Conflict(ErrorCodes.ItemNotOnLoan);
+        if (loan.BorrowerId != callerId) await access.RequireAsync(clubId, RolePolicy.CanEditClub, ct);
+        if (photoKey is not null)
+        {
+            await ImageAttachments.RefuseAttachedAsync(db, [photoKey], ct);
+            await verifier.VerifyAsync(clubId, [photoKey], ct);
+        }
+
+        // Conditional: of two returns at once, only one closes the loan.
+        var closed = await db.ItemLoans.Where(l => l.Id == loan.Id && l.ReturnedAt == null).ExecuteUpdateAsync(set => set
+            .SetProperty(l => l.ReturnedAt, time.GetUtcNow())
+            .SetProperty(l => l.ReturnedBy, callerId)
+            .SetProperty(l => l.ReturnPhotoKey, photoKey), ct);
+        if (closed == 0) throw AppException.Conflict(ErrorCodes.ItemNotOnLoan);
+        return await loans.ReadOneAsync(db, loan.Id, ct);
+    }
+}
