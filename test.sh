@@ -69,6 +69,7 @@ start_postgres() {
   mkdir -p "$SERVICES/postgres"
   as_root head -1 /var/lib/postgresql/15/main/postmaster.pid >"$SERVICES/postgres/postgres.pid" 2>/dev/null || true
   # Idempotent: creates the role once and resets its rights and password on every run. CREATEDB: EF creates databases.
+  # pg_signal_backend: DROP DATABASE ... WITH (FORCE) in test clean-up must also end an autovacuum worker on that database.
   (cd / && as_postgres psql -q -v ON_ERROR_STOP=1 -d postgres) <<'SQL'
 DO $$
 BEGIN
@@ -76,6 +77,7 @@ BEGIN
 EXCEPTION WHEN duplicate_object THEN NULL;
 END $$;
 ALTER ROLE woohakdong_test LOGIN CREATEDB PASSWORD 'woohakdong_test';
+GRANT pg_signal_backend TO woohakdong_test;
 SQL
 }
 
