@@ -25,7 +25,8 @@ public static class OrdersRegistration
         services.AddScoped<AdminRefund>();
         services.AddScoped<StartPaidJoin>();
         services.AddHostedService<Reconciler>();
-        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<WebhookArrivals>();
+        services.AddScoped<WebhookInbox>();
         services.AddScoped<WebhookNoticeBatch>();
         services.AddHostedService<WebhookNoticeWorker>();
         return services;

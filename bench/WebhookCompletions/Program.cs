@@ -10,9 +10,11 @@ using Npgsql;
 // first webhook sent until the database shows the orders Completed: (1) N orders' webhooks once each; (2) the other N
 // orders' webhooks ten times each, shuffled, so that duplicates race the first completion of their order. Webhooks carry
 // imp_uid and merchant_uid, as PortOne's do. The exactly-once check of the database is the script's.
-// Arguments: <baseUrl> <orders per phase> <concurrency> <resultFile> <database connection string>
+// The machine is shared, so each phase also reports the CPU time the app and its PostgreSQL backends spent on it: the
+// cost per completion, which other processes' load does not change.
+// Arguments: <baseUrl> <orders per phase> <concurrency> <resultFile> <database connection string> <app pid>
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-var (baseUrl, orders, concurrency, resultFile, database) = (args[0], int.Parse(args[1]), int.Parse(args[2]), args[3], args[4]);
+var (baseUrl, orders, concurrency, resultFile, database, appPid) = (args[0], int.Parse(args[1]), int.Parse(args[2]), args[3], args[4], int.Parse(args[5]));
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
 const string Password = "bench-password-1";
 const long Fee = 10_000;
@@ -41,16 +43,18 @@ Console.WriteLine($"setup: {2 * orders} paid orders (webhooks held back) in {set
 await using var db = new NpgsqlConnection(database);
 await db.OpenAsync();
 var once = await RunAsync(webhooks[..orders], completedBefore: 0);
-Console.WriteLine($"once: {orders} webhooks answered in {once.Answered:F2} s (non-200: {once.Errors}); all {orders} orders Completed after {once.Completed:F2} s = {orders / once.Completed:F0} verified completions/s");
+Console.WriteLine($"once: {orders} webhooks answered in {once.Answered:F2} s (non-200: {once.Errors}); all {orders} orders Completed after {once.Completed:F2} s = {orders / once.Completed:F0} verified completions/s; {once.Cpu}");
 var storm = webhooks[orders..].SelectMany(w => Enumerable.Repeat(w, 10)).OrderBy(_ => Random.Shared.Next()).ToArray();
 var raced = await RunAsync(storm, completedBefore: orders);
-Console.WriteLine($"10x duplicate storm racing the first completion: {storm.Length} webhooks answered in {raced.Answered:F2} s = {storm.Length / raced.Answered:F0} webhooks/s (non-200: {raced.Errors}); all {orders} orders Completed after {raced.Completed:F2} s = {orders / raced.Completed:F0} verified completions/s");
+Console.WriteLine($"10x duplicate storm racing the first completion: {storm.Length} webhooks answered in {raced.Answered:F2} s = {storm.Length / raced.Answered:F0} webhooks/s (non-200: {raced.Errors}); all {orders} orders Completed after {raced.Completed:F2} s = {orders / raced.Completed:F0} verified completions/s; {raced.Cpu}");
 return once.Errors + raced.Errors == 0 ? 0 : 1;
 
 // Sends the webhooks, concurrency at a time, and watches the database until every order of the phase is Completed.
-async Task<(double Answered, double Completed, int Errors)> RunAsync(IReadOnlyList<Webhook> batch, int completedBefore)
+async Task<(double Answered, double Completed, int Errors, string Cpu)> RunAsync(IReadOnlyList<Webhook> batch, int completedBefore)
 {
     var errors = 0;
+    var orderCount = batch.Select(w => w.MerchantUid).Distinct().Count();
+    var (appBefore, backendsBefore, ownBefore) = (CpuSeconds(appPid), await BackendCpuAsync(), Environment.CpuUsage.TotalTime.TotalSeconds);
     var expected = completedBefore + batch.Select(w => w.MerchantUid).Distinct().Count();
     var clock = Stopwatch.StartNew();
     var sending = Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (webhook, _) =>
@@ -67,8 +71,32 @@ async Task<(double Answered, double Completed, int Errors)> RunAsync(IReadOnlyLi
     }
     var completed = clock.Elapsed.TotalSeconds;
     await sending;
-    return (await answered, completed, errors);
+    var (app, backends, own) = (CpuSeconds(appPid) - appBefore, Sum(await BackendCpuAsync(), backendsBefore), Environment.CpuUsage.TotalTime.TotalSeconds - ownBefore);
+    var cpu = $"CPU: app {app:F2} s + PostgreSQL {backends:F2} s = {(app + backends) * 1000 / orderCount:F1} ms per completion (load generator {own:F2} s)";
+    return (await answered, completed, errors, cpu);
 }
+
+// utime + stime of a process, in seconds (clock ticks of 1/100 s).
+static double CpuSeconds(int pid)
+{
+    var stat = File.ReadAllText($"/proc/{pid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+}
+
+// The CPU time of each PostgreSQL backend serving the bench database (the app's pool and this program's connection).
+async Task<Dictionary<int, double>> BackendCpuAsync()
+{
+    await using var query = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database()", db);
+    var cpu = new Dictionary<int, double>();
+    await using var reader = await query.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+        if (File.Exists($"/proc/{reader.GetInt32(0)}/stat")) cpu[reader.GetInt32(0)] = CpuSeconds(reader.GetInt32(0));
+    return cpu;
+}
+
+static double Sum(Dictionary<int, double> after, Dictionary<int, double> before) =>
+    after.Sum(backend => backend.Value - before.GetValueOrDefault(backend.Key));
 
 async Task<string> SignUpAsync(string email, int number)
 {

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Woohakdong.Core.Data;
@@ -10,12 +9,10 @@ namespace Woohakdong.Core.Payments.Inbox;
 /// notice is durable; claiming is one conditional update, so workers on any number of instances never take the same
 /// notice at once; a notice leaves only after its order was settled.
 /// </summary>
-public sealed class WebhookInbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<PaymentOptions> options)
+public sealed class WebhookInbox(IDbContextFactory<AppDbContext> dbFactory, WebhookArrivals arrivals, TimeProvider time, IOptions<PaymentOptions> options)
 {
     /// <summary>One gateway call answers a whole claim.</summary>
     public const int ClaimSize = IPaymentGateway.MaxPaymentsPerCall;
-
-    private readonly Channel<bool> arrivals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public async Task RecordAsync(string? impUid, string? merchantUid, CancellationToken ct = default)
     {
@@ -24,21 +21,7 @@ public sealed class WebhookInbox(IDbContextFactory<AppDbContext> dbFactory, Time
             db.WebhookNotices.Add(new WebhookNotice { ImpUid = impUid, MerchantUid = merchantUid, ReceivedAt = time.GetUtcNow() });
             await db.SaveChangesAsync(ct);
         }
-        arrivals.Writer.TryWrite(true);
-    }
-
-    /// <summary>Returns when a notice was recorded on this instance, or after <paramref name="timeout"/> (others' notices).</summary>
-    public async Task WaitForArrivalsAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        waiting.CancelAfter(timeout);
-        try
-        {
-            await arrivals.Reader.ReadAsync(waiting.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-        }
+        arrivals.Announce();
     }
 
     /// <summary>Takes up to <see cref="ClaimSize"/> notices nobody holds, oldest first, until the retry time passes.</summary>

@@ -10,7 +10,7 @@ namespace Woohakdong.Core.Payments.Inbox;
 /// <see cref="PaymentOptions.NoticePollInterval"/> (notices another instance recorded, or left claimed when it stopped).
 /// </summary>
 public sealed class WebhookNoticeWorker(
-    IServiceScopeFactory scopes, WebhookInbox inbox, IOptions<PaymentOptions> options, ILogger<WebhookNoticeWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, WebhookArrivals arrivals, IOptions<PaymentOptions> options, ILogger<WebhookNoticeWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,7 +27,7 @@ public sealed class WebhookNoticeWorker(
                 // A gateway or database error: the claimed notices come back after their retry time.
                 logger.LogWarning(error, "Settling recorded webhooks failed; trying again");
             }
-            if (claimed == 0) await inbox.WaitForArrivalsAsync(options.Value.NoticePollInterval, stoppingToken);
+            if (claimed == 0) await arrivals.WaitAsync(options.Value.NoticePollInterval, stoppingToken);
         }
     }
 }
