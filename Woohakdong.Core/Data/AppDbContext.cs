@@ -9,6 +9,7 @@ using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Payments;
+using Woohakdong.Core.Payments.Inbox;
 using Woohakdong.Core.Storage;
 
 namespace Woohakdong.Core.Data;
@@ -27,6 +28,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<JoinOrder> JoinOrders => Set<JoinOrder>();
     public DbSet<OrderHistory> OrderHistory => Set<OrderHistory>();
     public DbSet<PaymentRefund> PaymentRefunds => Set<PaymentRefund>();
+    public DbSet<WebhookNotice> WebhookNotices => Set<WebhookNotice>();
     public DbSet<IssuedUpload> IssuedUploads => Set<IssuedUpload>();
     public DbSet<Item> Items => Set<Item>();
     public DbSet<ItemImage> ItemImages => Set<ItemImage>();

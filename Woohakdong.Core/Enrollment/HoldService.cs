@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Core.Enrollment;
@@ -44,6 +45,24 @@ public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatC
         }
     }
 
+    /// <summary>
+    /// The common case of <see cref="ConvertHoldAsync"/> as part of the caller's transaction: a hold still Held in a group
+    /// still recruiting becomes a membership, added to <paramref name="db"/> for the caller's save (where the unique index
+    /// refuses a second membership). False, having changed nothing, for any other case: the caller rolls back and takes
+    /// the careful way.
+    /// </summary>
+    public async Task<bool> TryConvertHeldAsync(AppDbContext db, long holdId, CancellationToken ct = default)
+    {
+        var held = await db.SeatHolds.AsNoTracking()
+            .Where(h => h.Id == holdId && h.State == HoldState.Held)
+            .Join(db.JoinGroups.Where(g => g.Recruiting), h => h.GroupId, g => g.Id, (h, g) => new { h.UserId, Group = g })
+            .SingleOrDefaultAsync(ct);
+        if (held is null || !await SeatCounter.TryMoveHoldAsync(db, holdId, HoldState.Held, HoldState.Converted, time.GetUtcNow(), ct))
+            return false;
+        db.Memberships.Add(NewMembership(held.Group, held.UserId));
+        return true;
+    }
+
     /// <summary>Null when another caller moved the hold or added the membership first: look again.</summary>
     private async Task<Admission?> TryConvertAsync(long holdId, CancellationToken ct)
     {
@@ -61,10 +80,7 @@ public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatC
         }
         if (hold.State == HoldState.Converted) throw AppException.Conflict(ErrorCodes.HoldEnded);
 
-        var membership = new ClubMembership
-        {
-            ClubId = group.ClubId, UserId = hold.UserId, TermKey = group.TermKey, Role = ClubRole.Member, JoinGroupId = group.Id,
-        };
+        var membership = NewMembership(group, hold.UserId);
         var seatRetaken = hold.State != HoldState.Held;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -84,6 +100,9 @@ public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatC
         if (seatRetaken) await changes.AnnounceAsync(db, group.Id, ct);
         return new Admission(membership.Id, membership.Role);
     }
+
+    private static ClubMembership NewMembership(JoinGroup group, Guid userId) =>
+        new() { ClubId = group.ClubId, UserId = userId, TermKey = group.TermKey, Role = ClubRole.Member, JoinGroupId = group.Id };
 
     private async Task<bool> EndHoldAsync(long holdId, HoldState end, CancellationToken ct)
     {

@@ -13,6 +13,15 @@ public interface IPaymentGateway
     /// <summary>The newest payment for an order, or null when none was ever started (the reconciler's question).</summary>
     Task<GatewayPayment?> FindByMerchantUidAsync(string merchantUid, CancellationToken ct = default);
 
+    /// <summary>
+    /// Several payments in one call, by imp_uid and by merchant_uid (at most <see cref="MaxPaymentsPerCall"/> ids in all);
+    /// ids the gateway does not know are simply absent from the answer.
+    /// </summary>
+    Task<IReadOnlyList<GatewayPayment>> GetPaymentsAsync(IReadOnlyCollection<string> impUids, IReadOnlyCollection<string> merchantUids, CancellationToken ct = default);
+
+    /// <summary>PortOne V1's limit for <see cref="GetPaymentsAsync"/>.</summary>
+    const int MaxPaymentsPerCall = 100;
+
     /// <summary>Registers the amount before the payment window opens, so the window refuses any other amount.</summary>
     Task PrepareAsync(string merchantUid, long amount, CancellationToken ct = default);
 

@@ -33,28 +33,34 @@ public sealed class OrderCompletion(
 
     internal async Task<OrderView> SettleAsync(JoinOrder order, PaymentNotice notice, OrderCause cause, bool expireUnpaid, CancellationToken ct)
     {
-        if (!OrderTransitions.IsFinal(order.Status))
-        {
-            var payment = notice.ImpUid is { } impUid
-                ? await gateway.GetPaymentAsync(impUid, ct)
-                : await gateway.FindByMerchantUidAsync(order.MerchantUid, ct);
-            if (payment is not null && payment.MerchantUid != order.MerchantUid)
-                logger.LogWarning("Payment {ImpUid} belongs to {PaymentOrder}, not to order {MerchantUid}: ignored",
-                    payment.ImpUid, payment.MerchantUid, order.MerchantUid);
-            else
-                await ActAsync(order, payment, notice, cause, expireUnpaid, ct);
-        }
+        if (OrderTransitions.IsFinal(order.Status)) return OrderView.Of(order);
+        var payment = notice.ImpUid is { } impUid
+            ? await gateway.GetPaymentAsync(impUid, ct)
+            : await gateway.FindByMerchantUidAsync(order.MerchantUid, ct);
+        return await SettleWithAsync(order, payment, notice, cause, expireUnpaid, ct);
+    }
+
+    /// <summary>Settles with a payment the caller has just fetched from the gateway for this notice (null: none there).</summary>
+    internal async Task<OrderView> SettleWithAsync(
+        JoinOrder order, GatewayPayment? payment, PaymentNotice notice, OrderCause cause, bool expireUnpaid, CancellationToken ct)
+    {
+        if (OrderTransitions.IsFinal(order.Status)) return OrderView.Of(order);
+        if (payment is not null && payment.MerchantUid != order.MerchantUid)
+            logger.LogWarning("Payment {ImpUid} belongs to {PaymentOrder}, not to order {MerchantUid}: ignored",
+                payment.ImpUid, payment.MerchantUid, order.MerchantUid);
+        else if (await ActAsync(order, payment, notice, cause, expireUnpaid, ct))
+            return OrderView.Of(order) with { Status = OrderStatus.Completed };
         return OrderView.Of(await ledger.FindAsync(order.Id, ct) ?? order);
     }
 
-    private async Task ActAsync(
+    /// <summary>True when this call completed the order and knows it without reading it again.</summary>
+    private async Task<bool> ActAsync(
         JoinOrder order, GatewayPayment? payment, PaymentNotice notice, OrderCause cause, bool expireUnpaid, CancellationToken ct)
     {
         switch (order.Status, payment?.Status)
         {
             case (OrderStatus.Pending or OrderStatus.Failed or OrderStatus.Expired, GatewayPaymentStatus.Paid):
-                await settlement.ClaimAsync(order, payment!, cause, ct);
-                break;
+                return await settlement.ClaimAsync(order, payment!, cause, ct);
             case (OrderStatus.Paid, _) when payment is not null && payment.ImpUid == order.ImpUid:
                 await settlement.FinishAsync(order, payment, cause, ct);
                 break;
@@ -68,6 +74,7 @@ public sealed class OrderCompletion(
                 await EndPendingAsync(order, OrderStatus.Expired, cause, "no payment before the hold expired", ct);
                 break;
         }
+        return false;
     }
 
     private async Task EndPendingAsync(JoinOrder order, OrderStatus end, OrderCause cause, string detail, CancellationToken ct)

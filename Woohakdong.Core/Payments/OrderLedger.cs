@@ -16,10 +16,29 @@ public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeP
     public sealed record Move(OrderStatus To, OrderCause Cause, string? Detail, string? ImpUid = null, string? RefundReason = null);
 
     /// <summary>False when someone else moved the order first (or <paramref name="record"/> hit a unique index).</summary>
-    public async Task<bool> TryMoveAsync(JoinOrder order, Move move, Action<AppDbContext>? record = null, CancellationToken ct = default)
+    public Task<bool> TryMoveAsync(JoinOrder order, Move move, Action<AppDbContext>? record = null, CancellationToken ct = default) =>
+        TryMoveThroughAsync(order, [move], db =>
+        {
+            record?.Invoke(db);
+            return Task.FromResult(true);
+        }, ct);
+
+    /// <summary>
+    /// Several allowed moves in a row as one transaction with <paramref name="act"/>: the order goes straight to the last
+    /// status, every step gets its history row, and only the last is announced. False, with nothing written, when someone
+    /// else moved the order first, <paramref name="act"/> declines, or a unique index refuses the writes.
+    /// </summary>
+    public async Task<bool> TryMoveThroughAsync(JoinOrder order, IReadOnlyList<Move> moves, Func<AppDbContext, Task<bool>> act, CancellationToken ct = default)
     {
-        if (!OrderTransitions.IsAllowed(order.Status, move.To))
-            throw new InvalidOperationException($"Order {order.Id}: {order.Status} → {move.To} is not an allowed transition.");
+        var from = order.Status;
+        foreach (var move in moves)
+        {
+            if (!OrderTransitions.IsAllowed(from, move.To))
+                throw new InvalidOperationException($"Order {order.Id}: {from} → {move.To} is not an allowed transition.");
+            from = move.To;
+        }
+        var (to, impUid, refundReason) = (moves[^1].To, moves.Select(m => m.ImpUid).LastOrDefault(i => i is not null),
+            moves.Select(m => m.RefundReason).LastOrDefault(r => r is not null));
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -28,16 +47,20 @@ public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeP
             var moved = await db.JoinOrders
                 .Where(o => o.Id == order.Id && o.Status == order.Status)
                 .ExecuteUpdateAsync(set => set
-                    .SetProperty(o => o.Status, move.To)
-                    .SetProperty(o => o.ImpUid, o => move.ImpUid ?? o.ImpUid)
-                    .SetProperty(o => o.RefundReason, o => move.RefundReason ?? o.RefundReason)
+                    .SetProperty(o => o.Status, to)
+                    .SetProperty(o => o.ImpUid, o => impUid ?? o.ImpUid)
+                    .SetProperty(o => o.RefundReason, o => refundReason ?? o.RefundReason)
                     .SetProperty(o => o.UpdatedAt, now), ct);
-            if (moved != 1) return false;
-            db.OrderHistory.Add(new OrderHistory
+            if (moved != 1 || !await act(db)) return false;
+            from = order.Status;
+            foreach (var move in moves)
             {
-                OrderId = order.Id, From = order.Status, To = move.To, Cause = move.Cause, Detail = Truncate(move.Detail), At = now,
-            });
-            record?.Invoke(db);
+                db.OrderHistory.Add(new OrderHistory
+                {
+                    OrderId = order.Id, From = from, To = move.To, Cause = move.Cause, Detail = Truncate(move.Detail), At = now,
+                });
+                from = move.To;
+            }
             await db.SaveChangesAsync(ct);
         }
         catch (Exception error) when (IsUniqueViolation(error))
@@ -45,7 +68,7 @@ public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeP
             return false;
         }
         await transaction.CommitAsync(ct);
-        await events.PublishAsync(new OrderChanged(order.Id, move.To));
+        await events.PublishAsync(new OrderChanged(order.Id, to));
         return true;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Woohakdong.Core.Common.Messaging;
 using Woohakdong.Core.Joining;
+using Woohakdong.Core.Payments.Inbox;
 
 namespace Woohakdong.Core.Payments;
 
@@ -24,6 +25,10 @@ public static class OrdersRegistration
         services.AddScoped<AdminRefund>();
         services.AddScoped<StartPaidJoin>();
         services.AddHostedService<Reconciler>();
+        services.AddSingleton<WebhookArrivals>();
+        services.AddScoped<WebhookInbox>();
+        services.AddScoped<WebhookNoticeBatch>();
+        services.AddHostedService<WebhookNoticeWorker>();
         return services;
-}
+    }
 }

@@ -15,13 +15,19 @@ public sealed class PaidOrderSettlement(
 {
     public const string Krw = "KRW";
 
-    /// <summary>Records the payment as held for the order; only the caller that wins that move goes on to act on it.</summary>
-    public async Task ClaimAsync(JoinOrder order, GatewayPayment payment, OrderCause cause, CancellationToken ct)
+    /// <summary>
+    /// Records the payment as held for the order; only the caller that wins that move goes on to act on it. True when the
+    /// order is known to be Completed by this call (no need to read it again).
+    /// </summary>
+    public async Task<bool> ClaimAsync(JoinOrder order, GatewayPayment payment, OrderCause cause, CancellationToken ct)
     {
+        if (order.Status == OrderStatus.Pending && payment.Refundable > 0 && Mismatch(order, payment) is null
+            && await TryCompleteAtOnceAsync(order, payment, cause, ct))
+            return true;
         var reason = order.Status == OrderStatus.Pending ? await ReasonNotToHonourAsync(order, payment, ct) : RefundReasons.OrderClosed;
-        var detail = $"imp_uid {payment.ImpUid}: {payment.Amount} {payment.Currency}{(reason is null ? "" : $"; refund {reason}")}";
-        if (!await ledger.TryMoveAsync(order, new OrderLedger.Move(OrderStatus.Paid, cause, detail, payment.ImpUid, reason), ct: ct)) return;
+        if (!await ledger.TryMoveAsync(order, PaidMove(payment, cause, reason), ct: ct)) return false;
         await FinishAsync(await ledger.FindAsync(order.Id, ct) ?? order, payment, cause, ct);
+        return false;
     }
 
     /// <summary>Takes a Paid order to Completed or Refunded.</summary>
@@ -58,10 +64,28 @@ public sealed class PaidOrderSettlement(
         return true;
     }
 
+    /// <summary>
+    /// The usual case in one transaction: Pending → Paid → Completed with the hold converted, when the hold is still held
+    /// and the group still recruiting. Anything else (someone moved first, hold gone, group closed, already a member)
+    /// writes nothing, and the careful step-by-step way below decides.
+    /// </summary>
+    private Task<bool> TryCompleteAtOnceAsync(JoinOrder order, GatewayPayment payment, OrderCause cause, CancellationToken ct) =>
+        ledger.TryMoveThroughAsync(order,
+            [PaidMove(payment, cause, reason: null), new OrderLedger.Move(OrderStatus.Completed, cause, $"membership from hold {order.HoldId}")],
+            db => holds.TryConvertHeldAsync(db, order.HoldId, ct), ct);
+
+    private static OrderLedger.Move PaidMove(GatewayPayment payment, OrderCause cause, string? reason) =>
+        new(OrderStatus.Paid, cause, $"imp_uid {payment.ImpUid}: {payment.Amount} {payment.Currency}{(reason is null ? "" : $"; refund {reason}")}",
+            payment.ImpUid, reason);
+
+    private static string? Mismatch(JoinOrder order, GatewayPayment payment) =>
+        payment.Amount != order.Amount ? RefundReasons.AmountMismatch
+        : !string.Equals(payment.Currency, Krw, StringComparison.OrdinalIgnoreCase) ? RefundReasons.CurrencyMismatch
+        : null;
+
     private async Task<string?> ReasonNotToHonourAsync(JoinOrder order, GatewayPayment payment, CancellationToken ct)
     {
-        if (payment.Amount != order.Amount) return RefundReasons.AmountMismatch;
-        if (!string.Equals(payment.Currency, Krw, StringComparison.OrdinalIgnoreCase)) return RefundReasons.CurrencyMismatch;
+        if (Mismatch(order, payment) is { } mismatch) return mismatch;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var recruiting = await db.JoinGroups.Where(g => g.Id == order.GroupId).Select(g => g.Recruiting).SingleAsync(ct);
         return recruiting ? null : RefundReasons.GroupClosed;

@@ -14,6 +14,7 @@ public sealed class FakePaymentGateway : IPaymentGateway
     private readonly List<GatewayPayment> payments = [];
     private readonly Dictionary<string, int> refundsByImpUid = [];
     private int cancelCalls;
+    private int batchCalls;
 
     /// <summary>When set, every call fails as a timeout or a 5xx would.</summary>
     public bool Unreachable { get; set; }
@@ -49,6 +50,19 @@ public sealed class FakePaymentGateway : IPaymentGateway
 
     public Task<GatewayPayment?> FindByMerchantUidAsync(string merchantUid, CancellationToken ct = default) =>
         Answer(() => payments.LastOrDefault(p => p.MerchantUid == merchantUid));
+
+    public int BatchCalls => Volatile.Read(ref batchCalls);
+
+    public Task<IReadOnlyList<GatewayPayment>> GetPaymentsAsync(
+        IReadOnlyCollection<string> impUids, IReadOnlyCollection<string> merchantUids, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref batchCalls);
+        return Answer<IReadOnlyList<GatewayPayment>>(() =>
+        [
+            .. impUids.Select(id => payments.LastOrDefault(p => p.ImpUid == id)).OfType<GatewayPayment>(),
+            .. merchantUids.Select(uid => payments.LastOrDefault(p => p.MerchantUid == uid)).OfType<GatewayPayment>(),
+        ]);
+    }
 
     public Task PrepareAsync(string merchantUid, long amount, CancellationToken ct = default) => Answer(() =>
     {

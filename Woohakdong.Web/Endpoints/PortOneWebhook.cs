@@ -1,12 +1,16 @@
+using System.Data.Common;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Payments;
+using Woohakdong.Core.Payments.Inbox;
 
 namespace Woohakdong.Web.Endpoints;
 
 /// <summary>
-/// <c>POST /webhooks/portone</c>, JSON or form. The body is not signed, so its imp_uid and merchant_uid only look the
-/// order up; the completion re-fetches the payment. 200 once handled, also for an unknown or finished order; 503 only
-/// when the gateway could not be asked, so that PortOne tries again.
+/// <c>POST /webhooks/portone</c>, JSON or form. The body is not signed, so its imp_uid and merchant_uid are only recorded
+/// as lookup keys in the <see cref="WebhookInbox"/>; a worker settles the order through the completion service, which
+/// re-fetches the payment. 200 once recorded (also for an unknown or finished order); 503 only when the notice could not
+/// be recorded, so that PortOne tries again.
 /// </summary>
 public static class PortOneWebhook
 {
@@ -15,21 +19,25 @@ public static class PortOneWebhook
     public static void MapPortOneWebhook(this WebApplication app) =>
         app.MapPost(Path, Receive).DisableAntiforgery().AllowAnonymous().WithTags("Webhooks");
 
-    private static async Task<IResult> Receive(HttpRequest request, OrderCompletion completion, ILogger<OrderCompletion> logger, CancellationToken ct)
+    private static async Task<IResult> Receive(HttpRequest request, WebhookInbox inbox, ILogger<WebhookInbox> logger, CancellationToken ct)
     {
         var (impUid, merchantUid) = await ReadKeysAsync(request, ct);
         // Answers carry a body, so the site's status-code pages leave them to PortOne as they are.
         if (impUid is null && merchantUid is null) return TypedResults.Problem("imp_uid or merchant_uid is required", statusCode: StatusCodes.Status400BadRequest);
-        try
+        if (impUid?.Length > WebhookNotice.MaxImpUidLength || merchantUid?.Length > MerchantUids.MaxLength)
         {
-            var order = await completion.CompleteAsync(impUid, merchantUid, OrderCause.Webhook, ct);
-            if (order is null) logger.LogWarning("Webhook for unknown order: imp_uid {ImpUid}, merchant_uid {MerchantUid}", impUid, merchantUid);
+            logger.LogWarning("Webhook with keys longer than any order's: imp_uid {ImpUid}, merchant_uid {MerchantUid}", impUid, merchantUid);
             return TypedResults.Ok();
         }
-        catch (PaymentGatewayException error)
+        try
         {
-            logger.LogWarning(error, "Webhook for {MerchantUid} could not be verified; asking PortOne to retry", merchantUid);
-            return TypedResults.Problem("payment gateway unreachable; retry", statusCode: StatusCodes.Status503ServiceUnavailable);
+            await inbox.RecordAsync(impUid, merchantUid, ct);
+            return TypedResults.Ok();
+        }
+        catch (Exception error) when (error is DbException or DbUpdateException)
+        {
+            logger.LogWarning(error, "Webhook for {MerchantUid} could not be recorded; asking PortOne to retry", merchantUid);
+            return TypedResults.Problem("notice could not be recorded; retry", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 

@@ -3,13 +3,18 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 
 // Webhook completions against one running instance (bench/webhook-completions.sh starts it): setup (not timed): a
-// president, a paid club, N students each with an order paid in the sandbox without its webhook; then every webhook
-// once (timed), then every webhook ten times at once (timed). The database check is the script's.
-// Arguments: <baseUrl> <orders> <concurrency> <resultFile>
+// president, a paid club, 2N students each with an order paid in the sandbox without its webhook. Then, timed from the
+// first webhook sent until the database shows the orders Completed: (1) N orders' webhooks once each; (2) the other N
+// orders' webhooks ten times each, shuffled, so that duplicates race the first completion of their order. Webhooks carry
+// imp_uid and merchant_uid, as PortOne's do. The exactly-once check of the database is the script's.
+// The machine is shared, so each phase also reports the CPU time the app and its PostgreSQL backends spent on it: the
+// cost per completion, which other processes' load does not change.
+// Arguments: <baseUrl> <orders per phase> <concurrency> <resultFile> <database connection string> <app pid>
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-var (baseUrl, orders, concurrency, resultFile) = (args[0], int.Parse(args[1]), int.Parse(args[2]), args[3]);
+var (baseUrl, orders, concurrency, resultFile, database, appPid) = (args[0], int.Parse(args[1]), int.Parse(args[2]), args[3], args[4], int.Parse(args[5]));
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
 const string Password = "bench-password-1";
 const long Fee = 10_000;
@@ -17,12 +22,12 @@ const long Fee = 10_000;
 var setup = Stopwatch.StartNew();
 var president = await SignUpAsync("president@webhook.bench", 0);
 var club = await Expect(await Send(HttpMethod.Post, "/v1/clubs", president,
-    new { name = "벤치 웹훅", englishName = "bench-webhook", description = "", room = "", chatLink = "", fee = Fee, seatLimit = orders }), 201);
+    new { name = "벤치 웹훅", englishName = "bench-webhook", description = "", room = "", chatLink = "", fee = Fee, seatLimit = 2 * orders }), 201);
 var clubId = club.GetProperty("id").GetInt64();
 var groupId = (await Expect(await http.GetAsync($"/v1/clubs/{clubId}/join"), 200)).GetProperty("groupId").GetInt64();
-await Expect(await Send(HttpMethod.Put, $"/v1/groups/{groupId}", president, new { recruiting = true, seatLimit = orders, amount = Fee }), 200);
-var merchantUids = new string[orders];
-await Parallel.ForEachAsync(Enumerable.Range(0, orders), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+await Expect(await Send(HttpMethod.Put, $"/v1/groups/{groupId}", president, new { recruiting = true, seatLimit = 2 * orders, amount = Fee }), 200);
+var webhooks = new Webhook[2 * orders];
+await Parallel.ForEachAsync(Enumerable.Range(0, 2 * orders), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
 {
     var token = await SignUpAsync($"student{i}@webhook.bench", i + 1);
     var merchantUid = $"whb_{i}_{Guid.NewGuid():N}"[..30];
@@ -30,30 +35,68 @@ await Parallel.ForEachAsync(Enumerable.Range(0, orders), new ParallelOptions { M
     var paid = await Expect(await http.PostAsJsonAsync("/sandbox/portone/buyer/pay",
         new { merchant_uid = merchantUid, amount = Fee, outcome = "paid", webhook = "false" }), 200);
     if (paid.GetProperty("code").GetInt32() != 0) throw new InvalidOperationException($"buyer/pay refused: {paid}");
-    merchantUids[i] = merchantUid;
+    webhooks[i] = new Webhook(paid.GetProperty("response").GetProperty("imp_uid").GetString()!, merchantUid);
 });
-Console.WriteLine($"setup: {orders} paid orders (webhooks held back) in {setup.Elapsed.TotalSeconds:F0} s");
-
-var (onceSeconds, onceErrors) = await StormAsync(merchantUids);
-var storm = merchantUids.SelectMany(uid => Enumerable.Repeat(uid, 10)).OrderBy(_ => Random.Shared.Next()).ToArray();
-Console.WriteLine($"once: {orders} webhooks in {onceSeconds:F2} s = {orders / onceSeconds:F0} completions/s, non-200: {onceErrors}");
-var (stormSeconds, stormErrors) = await StormAsync(storm);
-Console.WriteLine($"10x duplicate storm: {storm.Length} webhooks in {stormSeconds:F2} s = {storm.Length / stormSeconds:F0} webhooks/s, non-200: {stormErrors}");
-// The storm's orders are already completed: each webhook re-fetches and finds nothing to do, so it measures the duplicate path.
 await File.WriteAllTextAsync(resultFile, $"group_id={groupId}\n");
-return onceErrors + stormErrors == 0 ? 0 : 1;
+Console.WriteLine($"setup: {2 * orders} paid orders (webhooks held back) in {setup.Elapsed.TotalSeconds:F0} s");
 
-async Task<(double Seconds, int Errors)> StormAsync(IReadOnlyList<string> uids)
+await using var db = new NpgsqlConnection(database);
+await db.OpenAsync();
+var once = await RunAsync(webhooks[..orders], completedBefore: 0);
+Console.WriteLine($"once: {orders} webhooks answered in {once.Answered:F2} s (non-200: {once.Errors}); all {orders} orders Completed after {once.Completed:F2} s = {orders / once.Completed:F0} verified completions/s; {once.Cpu}");
+var storm = webhooks[orders..].SelectMany(w => Enumerable.Repeat(w, 10)).OrderBy(_ => Random.Shared.Next()).ToArray();
+var raced = await RunAsync(storm, completedBefore: orders);
+Console.WriteLine($"10x duplicate storm racing the first completion: {storm.Length} webhooks answered in {raced.Answered:F2} s = {storm.Length / raced.Answered:F0} webhooks/s (non-200: {raced.Errors}); all {orders} orders Completed after {raced.Completed:F2} s = {orders / raced.Completed:F0} verified completions/s; {raced.Cpu}");
+return once.Errors + raced.Errors == 0 ? 0 : 1;
+
+// Sends the webhooks, concurrency at a time, and watches the database until every order of the phase is Completed.
+async Task<(double Answered, double Completed, int Errors, string Cpu)> RunAsync(IReadOnlyList<Webhook> batch, int completedBefore)
 {
     var errors = 0;
+    var orderCount = batch.Select(w => w.MerchantUid).Distinct().Count();
+    var (appBefore, backendsBefore, ownBefore) = (CpuSeconds(appPid), await BackendCpuAsync(), Environment.CpuUsage.TotalTime.TotalSeconds);
+    var expected = completedBefore + batch.Select(w => w.MerchantUid).Distinct().Count();
     var clock = Stopwatch.StartNew();
-    await Parallel.ForEachAsync(uids, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (uid, _) =>
+    var sending = Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (webhook, _) =>
     {
-        using var response = await http.PostAsJsonAsync("/webhooks/portone", new { merchant_uid = uid, status = "paid" });
+        using var response = await http.PostAsJsonAsync("/webhooks/portone", new { imp_uid = webhook.ImpUid, merchant_uid = webhook.MerchantUid, status = "paid" });
         if ((int)response.StatusCode != 200) Interlocked.Increment(ref errors);
     });
-    return (clock.Elapsed.TotalSeconds, errors);
+    var answered = sending.ContinueWith(_ => clock.Elapsed.TotalSeconds, TaskScheduler.Default);
+    await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"JoinOrders\" WHERE \"GroupId\" = {groupId} AND \"Status\" = 2", db);
+    while ((long)(await count.ExecuteScalarAsync())! < expected)
+    {
+        if (clock.Elapsed > TimeSpan.FromMinutes(3)) throw new TimeoutException($"orders still not Completed after {clock.Elapsed}");
+        await Task.Delay(10);
+    }
+    var completed = clock.Elapsed.TotalSeconds;
+    await sending;
+    var (app, backends, own) = (CpuSeconds(appPid) - appBefore, Sum(await BackendCpuAsync(), backendsBefore), Environment.CpuUsage.TotalTime.TotalSeconds - ownBefore);
+    var cpu = $"CPU: app {app:F2} s + PostgreSQL {backends:F2} s = {(app + backends) * 1000 / orderCount:F1} ms per completion (load generator {own:F2} s)";
+    return (await answered, completed, errors, cpu);
 }
+
+// utime + stime of a process, in seconds (clock ticks of 1/100 s).
+static double CpuSeconds(int pid)
+{
+    var stat = File.ReadAllText($"/proc/{pid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+}
+
+// The CPU time of each PostgreSQL backend serving the bench database (the app's pool and this program's connection).
+async Task<Dictionary<int, double>> BackendCpuAsync()
+{
+    await using var query = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database()", db);
+    var cpu = new Dictionary<int, double>();
+    await using var reader = await query.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+        if (File.Exists($"/proc/{reader.GetInt32(0)}/stat")) cpu[reader.GetInt32(0)] = CpuSeconds(reader.GetInt32(0));
+    return cpu;
+}
+
+static double Sum(Dictionary<int, double> after, Dictionary<int, double> before) =>
+    after.Sum(backend => backend.Value - before.GetValueOrDefault(backend.Key));
 
 async Task<string> SignUpAsync(string email, int number)
 {
@@ -78,3 +121,5 @@ static async Task<JsonElement> Expect(HttpResponseMessage response, int status)
         throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}");
     return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
 }
+
+internal sealed record Webhook(string ImpUid, string MerchantUid);

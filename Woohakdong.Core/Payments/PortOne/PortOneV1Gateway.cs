@@ -20,6 +20,24 @@ public sealed class PortOneV1Gateway(HttpClient http, PortOneAccessTokens tokens
     public Task<GatewayPayment?> FindByMerchantUidAsync(string merchantUid, CancellationToken ct = default) =>
         GetPaymentAtAsync($"payments/find/{Uri.EscapeDataString(merchantUid)}?sorting=-started&{SandboxQuery}", ct);
 
+    /// <summary>
+    /// <c>GET /payments?imp_uid[]=…&amp;merchant_uid[]=…</c>: 200 when all were found, 207 with the ones found, 404 when none.
+    /// Whether PortOne sets <c>code</c> on a 207 is not documented, so a 207 with a list is read as the partial answer.
+    /// </summary>
+    public async Task<IReadOnlyList<GatewayPayment>> GetPaymentsAsync(
+        IReadOnlyCollection<string> impUids, IReadOnlyCollection<string> merchantUids, CancellationToken ct = default)
+    {
+        if (impUids.Count + merchantUids.Count == 0) return [];
+        if (impUids.Count + merchantUids.Count > IPaymentGateway.MaxPaymentsPerCall)
+            throw new ArgumentException($"PortOne answers at most {IPaymentGateway.MaxPaymentsPerCall} payments per call.", nameof(impUids));
+        var ids = impUids.Select(id => $"imp_uid[]={Uri.EscapeDataString(id)}")
+            .Concat(merchantUids.Select(uid => $"merchant_uid[]={Uri.EscapeDataString(uid)}"));
+        var payments = await SendAsync<List<PortOnePaymentJson>>(
+            () => new HttpRequestMessage(HttpMethod.Get, endpoint.Resolve($"payments?{string.Join('&', ids)}&{SandboxQuery}")),
+            notFoundIsNull: true, ct);
+        return payments?.Select(p => p.ToGatewayPayment()).ToList() ?? [];
+    }
+
     public async Task PrepareAsync(string merchantUid, long amount, CancellationToken ct = default) =>
         await SendAsync<JsonElement>(
             () => new HttpRequestMessage(HttpMethod.Post, endpoint.Resolve("payments/prepare"))
@@ -105,6 +123,7 @@ public sealed class PortOneV1Gateway(HttpClient http, PortOneAccessTokens tokens
         }
         if (envelope is null)
             throw new PaymentGatewayException($"PortOne answered HTTP {(int)response.StatusCode} without a body.", (int)response.StatusCode);
+        if (response.StatusCode == HttpStatusCode.MultiStatus && envelope.Response is not null) return envelope.Response;
         if (!response.IsSuccessStatusCode || envelope.Code != 0)
             throw new PaymentGatewayException(
                 envelope.Message ?? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", envelope.Code != 0 ? envelope.Code : (int)response.StatusCode);

@@ -31,6 +31,26 @@ public abstract class PortOneGatewayTests(SandboxApp sandbox)
     }
 
     [Fact]
+    public async Task Several_payments_come_back_in_one_call_by_either_id_with_unknown_ids_left_out_and_207_said()
+    {
+        var (first, second) = (NewMerchantUid(), NewMerchantUid());
+        var firstImpUid = await sandbox.BuyerPaysAsync(first, 10_000, Ct);
+        var secondImpUid = await sandbox.BuyerPaysAsync(second, 20_000, Ct);
+        var token = await sandbox.TokenAsync(Ct);
+        using var raw = new HttpRequestMessage(HttpMethod.Get, $"payments?imp_uid[]={firstImpUid}&imp_uid[]=imp_000000000000&include_sandbox=true");
+        raw.Headers.Authorization = new("Bearer", token);
+
+        var payments = await sandbox.Gateway.GetPaymentsAsync([firstImpUid, "imp_000000000000"], [second, NewMerchantUid()], Ct);
+        var none = await sandbox.Gateway.GetPaymentsAsync(["imp_000000000000"], [], Ct);
+        using var partial = await sandbox.Http.SendAsync(raw, Ct);
+
+        Assert.Equal([(firstImpUid, first, 10_000L), (secondImpUid, second, 20_000L)], payments.Select(p => (p.ImpUid, p.MerchantUid, p.Amount)));
+        Assert.Empty(none);
+        Assert.Equal(HttpStatusCode.MultiStatus, partial.StatusCode);
+        Assert.Single((await partial.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("response").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_failed_payment_reads_as_failed_with_its_reason_and_no_paid_time()
     {
         var merchantUid = NewMerchantUid();

@@ -14,6 +14,7 @@ public static class SandboxApi
         sandbox.MapPost("/users/getToken", GetToken);
 
         var api = sandbox.MapGroup("").AddEndpointFilter<SandboxTokenFilter>();
+        api.MapGet("/payments", GetPayments);
         api.MapGet("/payments/{impUid}", GetPayment);
         api.MapGet("/payments/find/{merchantUid}/{status?}", FindPayment);
         api.MapPost("/payments/prepare", (HttpRequest request, SandboxStore store, CancellationToken ct) => Prepare(request, store, replace: false, ct));
@@ -34,6 +35,26 @@ public static class SandboxApi
     /// <summary>Sandbox payments are test-channel payments: PortOne shows them only with <c>include_sandbox=true</c>.</summary>
     private static IResult GetPayment(string impUid, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_sandbox")] bool? includeSandbox, SandboxStore store) =>
         includeSandbox == true && store.Get(impUid) is { } payment ? SandboxEnvelope.Ok(payment) : SandboxEnvelope.NotFound(SandboxStore.NotFound);
+
+    /// <summary>
+    /// PortOne's 복수조회: up to 100 ids of either kind; a merchant_uid answers its newest payment, as find does. 200 when
+    /// every id was found, 207 with those found, 404 when none was.
+    /// </summary>
+    private static IResult GetPayments(HttpRequest request, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_sandbox")] bool? includeSandbox, SandboxStore store)
+    {
+        var (impUids, merchantUids) = (request.Query["imp_uid[]"], request.Query["merchant_uid[]"]);
+        var asked = impUids.Count + merchantUids.Count;
+        if (asked == 0) return SandboxEnvelope.Refused("imp_uid 또는 merchant_uid를 하나 이상 지정해야 합니다.");
+        if (asked > 100) return SandboxEnvelope.Refused("한 번에 최대 100건까지 조회할 수 있습니다.");
+        if (includeSandbox != true) return SandboxEnvelope.NotFound(SandboxStore.NotFound);
+        List<SandboxPayment> found =
+        [
+            .. impUids.Select(id => store.Get(id ?? "")).OfType<SandboxPayment>(),
+            .. merchantUids.Select(uid => store.Find(uid ?? "", null, null)).OfType<SandboxPayment>(),
+        ];
+        return found.Count == 0 ? SandboxEnvelope.NotFound(SandboxStore.NotFound)
+            : SandboxEnvelope.Ok(found, found.Count == asked ? StatusCodes.Status200OK : StatusCodes.Status207MultiStatus);
+    }
 
     private static IResult FindPayment(string merchantUid, string? status, string? sorting, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_sandbox")] bool? includeSandbox, SandboxStore store) =>
         includeSandbox == true && store.Find(merchantUid, status, sorting) is { } payment

@@ -11,7 +11,8 @@ public static class SandboxEnvelope
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public static IResult Ok(object response) => Results.Json(new { code = 0, message = (string?)null, response }, Json);
+    public static IResult Ok(object response, int statusCode = StatusCodes.Status200OK) =>
+        Results.Json(new { code = 0, message = (string?)null, response }, Json, statusCode: statusCode);
 
     /// <summary>A business refusal: HTTP 200 with code 1 and PortOne's Korean message.</summary>
     public static IResult Refused(string message) => Results.Json(new { code = 1, message, response = (object?)null }, Json);

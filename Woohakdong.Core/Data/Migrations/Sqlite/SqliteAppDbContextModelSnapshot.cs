@@ -586,6 +586,39 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.ToTable("ClubMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("Woohakdong.Core.Payments.Inbox.WebhookNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImpUid")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantUid")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.ToTable("WebhookNotices");
+                });
+
             modelBuilder.Entity("Woohakdong.Core.Payments.JoinOrder", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Woohakdong.Core.Data;
+
+namespace Woohakdong.Core.Payments.Inbox;
+
+/// <summary>
+/// Where webhooks wait for their order to be settled. Recording is one insert, so PortOne gets its 200 as soon as the
+/// notice is durable; claiming is one conditional update, so workers on any number of instances never take the same
+/// notice at once; a notice leaves only after its order was settled.
+/// </summary>
+public sealed class WebhookInbox(IDbContextFactory<AppDbContext> dbFactory, WebhookArrivals arrivals, TimeProvider time, IOptions<PaymentOptions> options)
+{
+    /// <summary>One gateway call answers a whole claim.</summary>
+    public const int ClaimSize = IPaymentGateway.MaxPaymentsPerCall;
+
+    public async Task RecordAsync(string? impUid, string? merchantUid, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.WebhookNotices.Add(new WebhookNotice { ImpUid = impUid, MerchantUid = merchantUid, ReceivedAt = time.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+        }
+        arrivals.Announce();
+    }
+
+    /// <summary>Takes up to <see cref="ClaimSize"/> notices nobody holds, oldest first, until the retry time passes.</summary>
+    public async Task<IReadOnlyList<WebhookNotice>> ClaimAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var until = now + options.Value.NoticeRetryAfter;
+        var token = Guid.NewGuid();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (db.Database.IsNpgsql())
+            // SKIP LOCKED: a worker passes over the rows another is claiming this instant instead of waiting for them.
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "WebhookNotices" SET "ClaimedUntil" = {until}, "ClaimToken" = {token}, "Attempts" = "Attempts" + 1
+                WHERE "Id" IN (SELECT "Id" FROM "WebhookNotices" WHERE "ClaimedUntil" IS NULL OR "ClaimedUntil" < {now}
+                               ORDER BY "Id" LIMIT {ClaimSize} FOR UPDATE SKIP LOCKED)
+                """, ct);
+        else
+            // SQLite runs one writer at a time, so this one statement cannot interleave with another claim.
+            await db.WebhookNotices
+                .Where(n => db.WebhookNotices.Where(c => c.ClaimedUntil == null || c.ClaimedUntil < now)
+                    .OrderBy(c => c.Id).Take(ClaimSize).Select(c => c.Id).Contains(n.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(n => n.ClaimedUntil, until).SetProperty(n => n.ClaimToken, token)
+                    .SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
+        return await db.WebhookNotices.AsNoTracking().Where(n => n.ClaimToken == token).OrderBy(n => n.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The notices whose orders were settled.</summary>
+    public async Task RemoveAsync(IReadOnlyCollection<long> noticeIds, CancellationToken ct = default)
+    {
+        if (noticeIds.Count == 0) return;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.WebhookNotices.Where(n => noticeIds.Contains(n.Id)).ExecuteDeleteAsync(ct);
+    }
+}
