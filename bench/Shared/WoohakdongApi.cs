@@ -5,14 +5,18 @@ using System.Text.Json;
 
 namespace Woohakdong.Bench;
 
-/// <summary>The few /v1 calls the benchmark makes against one instance. Connections are capped per instance.</summary>
-public sealed class WoohakdongApi(Uri baseAddress, int maxConnections) : IDisposable
+/// <summary>
+/// The few /v1 calls the benchmarks make against one instance. Connections are capped per instance; when a
+/// <see cref="SentBytes"/> is given, every byte written on this client's connections is counted into it.
+/// </summary>
+public sealed class WoohakdongApi(Uri baseAddress, int maxConnections, SentBytes? sentBytes = null) : IDisposable
 {
     private readonly HttpClient http = new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = maxConnections,
         AllowAutoRedirect = false,
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+        ConnectCallback = sentBytes is null ? null : sentBytes.ConnectAsync,
     })
     {
         BaseAddress = baseAddress,
@@ -35,12 +39,17 @@ public sealed class WoohakdongApi(Uri baseAddress, int maxConnections) : IDispos
         return token;
     }
 
-    /// <summary>A free club with its current recruitment open; returns the join group's id.</summary>
-    public async Task<long> OpenFreeClubAsync(string token, string englishName, int seats)
+    public async Task<long> CreateClubAsync(string token, string englishName, int seats)
     {
         var club = new { name = $"벤치 {englishName}", englishName, description = "", room = "", chatLink = "", fee = 0, seatLimit = seats };
         var created = await Expect(await Send(HttpMethod.Post, "/v1/clubs", token, club), HttpStatusCode.Created);
-        var clubId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    /// <summary>A free club with its current recruitment open; returns the join group's id.</summary>
+    public async Task<long> OpenFreeClubAsync(string token, string englishName, int seats)
+    {
+        var clubId = await CreateClubAsync(token, englishName, seats);
         var join = await Expect(await http.GetAsync($"/v1/clubs/{clubId}/join"), HttpStatusCode.OK);
         var groupId = (await join.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("groupId").GetInt64();
         await Expect(await Send(HttpMethod.Put, $"/v1/groups/{groupId}", token, new { recruiting = true, seatLimit = seats, amount = 0 }),
@@ -73,6 +82,23 @@ public sealed class WoohakdongApi(Uri baseAddress, int maxConnections) : IDispos
         return (int)response.StatusCode;
     }
 
+    /// <summary>Presigned PUT URLs for <paramref name="count"/> PNG images of the club (the seed's endpoint).</summary>
+    public async Task<IReadOnlyList<PresignedUpload>> RequestImageUrlsAsync(string token, long clubId, int count)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/utils/images/urls?clubId={clubId}&imageCount={count}&contentType=image/png");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await Expect(await http.SendAsync(request), HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<List<PresignedUpload>>(JsonSerializerOptions.Web))!;
+    }
+
+    /// <summary>Registers an item with already uploaded images; returns its id.</summary>
+    public async Task<long> RegisterItemAsync(string token, long clubId, string name, IReadOnlyList<string> imageKeys)
+    {
+        var item = new { name, category = "DIGITAL", description = "벤치마크 물품", location = "동아리방", maxLoanDays = 7, imageKeys };
+        var created = await Expect(await Send(HttpMethod.Post, $"/v1/clubs/{clubId}/items", token, item), HttpStatusCode.Created);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
     private Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, object body)
     {
         var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
@@ -80,7 +106,7 @@ public sealed class WoohakdongApi(Uri baseAddress, int maxConnections) : IDispos
         return http.SendAsync(request);
     }
 
-    private static async Task<HttpResponseMessage> Expect(HttpResponseMessage response, HttpStatusCode expected)
+    internal static async Task<HttpResponseMessage> Expect(HttpResponseMessage response, HttpStatusCode expected)
     {
         if (response.StatusCode == expected) return response;
         var body = await response.Content.ReadAsStringAsync();
@@ -90,3 +116,5 @@ public sealed class WoohakdongApi(Uri baseAddress, int maxConnections) : IDispos
 
     public void Dispose() => http.Dispose();
 }
+
+public sealed record PresignedUpload(string Key, string Url, Dictionary<string, string> Headers, DateTimeOffset ExpiresAt);
