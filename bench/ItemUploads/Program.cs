@@ -57,7 +57,8 @@ return appTotal * 100 <= uploaded ? 0 : 1;
 
 async Task PutAsync(PresignedUpload url, byte[] image)
 {
-    using var request = new HttpRequestMessage(HttpMethod.Put, url.Url) { Content = new ByteArrayContent(image) };
+    // LocalDisk hands out app-relative URLs (/objects/...), as a browser resolves them against the page.
+    using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(baseUrl, url.Url)) { Content = new ByteArrayContent(image) };
     foreach (var (name, value) in url.Headers)
         if (!request.Headers.TryAddWithoutValidation(name, value)) request.Content.Headers.TryAddWithoutValidation(name, value);
     using var response = await store.SendAsync(request);
