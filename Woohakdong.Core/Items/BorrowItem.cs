@@ -7,8 +7,9 @@ namespace Woohakdong.Core.Items;
 
 /// <summary>
 /// A member of the club this term borrows an item until today (KST) plus its maximum loan days. When two members
-/// borrow the same item at once, the database's one-open-loan-per-item index lets exactly one in; the other gets
-/// ITEM_ON_LOAN (409).
+/// borrow the same item at once, one waits on the item's row lock and then sees the other's loan: ITEM_ON_LOAN (409);
+/// the one-open-loan-per-item index refuses a second loan even without the lock. The lock also keeps a delete at the
+/// same moment from leaving a loan on a deleted item.
 /// </summary>
 public sealed class BorrowItem(
     ClubAccess access, ICurrentUser currentUser, IDbContextFactory<AppDbContext> dbFactory, LoanReader loans, TimeProvider time)
@@ -18,8 +19,10 @@ public sealed class BorrowItem(
         var borrowerId = currentUser.RequireUserId();
         await access.RequireAsync(clubId, role => role is not null, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var locked = await db.LockLiveAsync(clubId, itemId, lendableOnly: true, ct);
         var item = await ItemLookup.FindLiveAsync(db.Items.AsNoTracking(), clubId, itemId, ct);
-        if (item.Unavailable) throw AppException.Conflict(ErrorCodes.ItemUnavailable);
+        if (!locked || item.Unavailable) throw AppException.Conflict(ErrorCodes.ItemUnavailable);
         if (await db.OpenLoans(itemId).AnyAsync(ct)) throw AppException.Conflict(ErrorCodes.ItemOnLoan);
 
         var loan = new ItemLoan
@@ -31,6 +34,7 @@ public sealed class BorrowItem(
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException error) when (error.IsUniqueViolation())
         {

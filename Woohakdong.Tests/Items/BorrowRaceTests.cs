@@ -7,7 +7,7 @@ using Woohakdong.Tests.Enrollment;
 
 namespace Woohakdong.Tests.Items;
 
-/// <summary>Two members borrowing one item at the same moment, each in its own scope as a request would be.</summary>
+/// <summary>Two requests on one item at the same moment, each in its own scope as a request would be.</summary>
 public abstract class BorrowRaceTests(SeatFixture fixture)
 {
     private const int Rounds = 20;
@@ -25,19 +25,9 @@ public abstract class BorrowRaceTests(SeatFixture fixture)
         {
             var itemId = await ItemSeeds.AddItemAsync(harness.DbAsync, club.ClubId, club.President, $"우산 {round}");
             var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var attempts = new[] { first, second }.Select(member => Task.Run(async () =>
-            {
-                await start.Task;
-                try
-                {
-                    await harness.As<BorrowItem, LoanView>(member, borrow => borrow.BorrowAsync(club.ClubId, itemId, Ct));
-                    return "BORROWED";
-                }
-                catch (AppException refusal)
-                {
-                    return refusal.Code;
-                }
-            }, Ct)).ToArray();
+            var attempts = new[] { first, second }
+                .Select(member => Attempt(start, () => harness.As<BorrowItem, LoanView>(member, borrow => borrow.BorrowAsync(club.ClubId, itemId, Ct)), "BORROWED"))
+                .ToArray();
             start.SetResult();
             var outcomes = await Task.WhenAll(attempts);
 
@@ -46,6 +36,48 @@ public abstract class BorrowRaceTests(SeatFixture fixture)
             Assert.Equal(1, await db.ItemLoans.CountAsync(l => l.ItemId == itemId, Ct));
         }
     }
+
+    /// <summary>Whichever goes first, the other sees it: never a loan open on a deleted item.</summary>
+    [Fact]
+    public async Task Deleting_an_item_while_a_member_borrows_it_never_leaves_a_loan_on_a_deleted_item()
+    {
+        var club = await harness.CreateClubAsync(seatLimit: 10);
+        var member = await MemberAsync(club.ClubId);
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var itemId = await ItemSeeds.AddItemAsync(harness.DbAsync, club.ClubId, club.President, $"텐트 {round}");
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var borrow = Attempt(start, () => harness.As<BorrowItem, LoanView>(member, items => items.BorrowAsync(club.ClubId, itemId, Ct)), "BORROWED");
+            var delete = Attempt(start, () => harness.As<DeleteItem, bool>(club.President, async items =>
+            {
+                await items.DeleteAsync(club.ClubId, itemId, Ct);
+                return true;
+            }), "DELETED");
+            start.SetResult();
+            var outcome = (await borrow, await delete);
+
+            await using var db = await harness.DbAsync();
+            var deleted = await db.Items.Where(i => i.Id == itemId).Select(i => i.DeletedAt != null).SingleAsync(Ct);
+            var loans = await db.ItemLoans.CountAsync(l => l.ItemId == itemId, Ct);
+            if (deleted) Assert.Equal((ErrorCodes.ItemNotFound, "DELETED", 0), (outcome.Item1, outcome.Item2, loans));
+            else Assert.Equal(("BORROWED", ErrorCodes.ItemOnLoanNotDeletable, 1), (outcome.Item1, outcome.Item2, loans));
+        }
+    }
+
+    private static Task<string> Attempt<T>(TaskCompletionSource start, Func<Task<T>> act, string success) => Task.Run(async () =>
+    {
+        await start.Task;
+        try
+        {
+            await act();
+            return success;
+        }
+        catch (AppException refusal)
+        {
+            return refusal.Code;
+        }
+    }, Ct);
 
     [Fact]
     public async Task The_database_itself_refuses_a_second_open_loan_of_an_item()
