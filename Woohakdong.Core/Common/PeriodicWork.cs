@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Woohakdong.Core.Common;
+
+/// <summary>
+/// Background work every instance runs at a fixed interval, each pass in its own scope. The work itself must be safe
+/// when several instances run it at once; a failed pass is logged and the next interval tries again.
+/// </summary>
+public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
+{
+    /// <summary>One pass with the scope's services.</summary>
+    protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // A database, storage or gateway hiccup must not end the work for the life of the instance.
+                logger.LogWarning(error, "{Work} failed; trying again in {Interval}", GetType().Name, interval);
+            }
+        }
+    }
+}
