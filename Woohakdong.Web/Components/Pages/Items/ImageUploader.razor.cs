@@ -34,6 +34,9 @@ public partial class ImageUploader(
 
     public int ImageCount => list.Images.Count;
 
+    /// <summary>The picked file stored under <paramref name="key"/>, to say which one a refusal is about.</summary>
+    public string? FileNameOf(string key) => list.Images.FirstOrDefault(image => image.Key == key)?.Name;
+
     private static string Accept => string.Join(',', ImageTypes.All);
 
     private ImagePicker Picker => picker ?? throw new InvalidOperationException("The uploader has not rendered yet.");
