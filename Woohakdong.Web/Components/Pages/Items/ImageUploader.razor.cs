@@ -24,6 +24,8 @@ public partial class ImageUploader(
     private DotNetObjectReference<ImageUploader>? receiver;
     private ElementReference input;
     private IReadOnlyList<string> refusals = [];
+    /// <summary>Files picked before uploads.js listens to the input would be missed; browser tests wait for this.</summary>
+    private bool bound;
     private string? requestError;
 
     /// <summary>Read once, when the component starts.</summary>
@@ -49,6 +51,8 @@ public partial class ImageUploader(
         picker = new ImagePicker(js, new Uri(navigation.BaseUri));
         receiver = DotNetObjectReference.Create(this);
         await picker.BindAsync(input, receiver);
+        bound = true;
+        StateHasChanged();
     }
 
     /// <summary>
