@@ -22,5 +22,9 @@ public sealed record LoanView(
     long LoanId, long ItemId, string ItemName, Guid BorrowerId, string BorrowerName, DateTimeOffset BorrowedAt, DateOnly DueOn,
     DateTimeOffset? ReturnedAt, bool IsOverdue, string? ReturnPhotoUrl);
 
-/// <summary>A loan of the caller's that is past due, in any club: the dashboard's notice.</summary>
-public sealed record MyOverdueLoan(long LoanId, long ClubId, string ClubName, long ItemId, string ItemName, DateOnly DueOn, int DaysOverdue);
+/// <summary>
+/// A loan of the caller's that is past due, in any club: the dashboard's notice. <see cref="ClubEnglishName"/> makes
+/// the link to the item's page.
+/// </summary>
+public sealed record MyOverdueLoan(
+    long LoanId, long ClubId, string ClubName, string ClubEnglishName, long ItemId, string ItemName, DateOnly DueOn, int DaysOverdue);

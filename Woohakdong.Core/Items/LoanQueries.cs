@@ -38,9 +38,14 @@ public sealed class LoanQueries(
                 join club in db.Clubs on item.ClubId equals club.Id
                 where loan.BorrowerId == userId && loan.ReturnedAt == null && loan.DueOn < today
                 orderby loan.DueOn, loan.Id
-                select new { LoanId = loan.Id, ClubId = club.Id, ClubName = club.Name, ItemId = item.Id, ItemName = item.Name, loan.DueOn })
+                select new
+                {
+                    LoanId = loan.Id, ClubId = club.Id, ClubName = club.Name, ClubEnglishName = club.EnglishName,
+                    ItemId = item.Id, ItemName = item.Name, loan.DueOn,
+                })
             .ToListAsync(ct);
-        return [.. overdue.Select(o => new MyOverdueLoan(o.LoanId, o.ClubId, o.ClubName, o.ItemId, o.ItemName, o.DueOn, today.DayNumber - o.DueOn.DayNumber))];
+        return [.. overdue.Select(o => new MyOverdueLoan(
+            o.LoanId, o.ClubId, o.ClubName, o.ClubEnglishName, o.ItemId, o.ItemName, o.DueOn, today.DayNumber - o.DueOn.DayNumber))];
     }
 
     private static IQueryable<ItemLoan> OfClub(AppDbContext db, long clubId) =>

@@ -24,6 +24,8 @@ public partial class ImageUploader(
     private DotNetObjectReference<ImageUploader>? receiver;
     private ElementReference input;
     private IReadOnlyList<string> refusals = [];
+    /// <summary>Files picked before uploads.js listens to the input would be missed; browser tests wait for this.</summary>
+    private bool bound;
     private string? requestError;
 
     /// <summary>Read once, when the component starts.</summary>
@@ -33,6 +35,9 @@ public partial class ImageUploader(
     [Parameter, EditorRequired] public Func<IReadOnlyList<string>, Task<IReadOnlyList<UploadUrl>>> RequestUrls { get; set; } = null!;
 
     public int ImageCount => list.Images.Count;
+
+    /// <summary>The picked file stored under <paramref name="key"/>, to say which one a refusal is about.</summary>
+    public string? FileNameOf(string key) => list.Images.FirstOrDefault(image => image.Key == key)?.Name;
 
     private static string Accept => string.Join(',', ImageTypes.All);
 
@@ -46,6 +51,8 @@ public partial class ImageUploader(
         picker = new ImagePicker(js, new Uri(navigation.BaseUri));
         receiver = DotNetObjectReference.Create(this);
         await picker.BindAsync(input, receiver);
+        bound = true;
+        StateHasChanged();
     }
 
     /// <summary>

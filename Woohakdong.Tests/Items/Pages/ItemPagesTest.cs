@@ -1,0 +1,63 @@
+using Bunit;
+using Bunit.Rendering;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Data;
+using Woohakdong.Core.Items;
+using Woohakdong.Core.Membership;
+using Woohakdong.Tests.Clubs.Pages;
+
+namespace Woohakdong.Tests.Items.Pages;
+
+/// <summary>A club "photo" with a president, an officer and a member; items and loans go straight into the database.</summary>
+public abstract class ItemPagesTest : CorePageTest
+{
+    protected const string Club = "photo";
+
+    protected long ClubId { get; private set; }
+    protected Guid OfficerId { get; private set; }
+    protected Guid MemberId { get; private set; }
+
+    protected static DateOnly Today => TimeProvider.System.Today();
+
+    protected async Task ArrangeClubAsync()
+    {
+        ClubId = await AddClubAsync(Club, await AddUserAsync("김회장"));
+        OfficerId = await AddUserAsync("최임원");
+        await AddMemberAsync(ClubId, OfficerId, ClubRole.Officer);
+        MemberId = await AddUserAsync("박회원");
+        await AddMemberAsync(ClubId, MemberId, ClubRole.Member);
+    }
+
+    protected async Task<long> AddItemAsync(string name, ItemCategory category = ItemCategory.Sport, bool unavailable = false)
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var itemId = await ItemSeeds.AddItemAsync(() => factory.CreateDbContextAsync(), ClubId, OfficerId, name, unavailable: unavailable);
+        await ChangeDatabaseAsync(async db => (await db.Items.SingleAsync(i => i.Id == itemId))!.Category = category);
+        return itemId;
+    }
+
+    /// <summary>An open loan of the item to <paramref name="borrowerId"/>, due on <paramref name="dueOn"/>.</summary>
+    protected Task LendAsync(long itemId, Guid borrowerId, DateOnly dueOn) => ChangeDatabaseAsync(db =>
+    {
+        db.ItemLoans.Add(new ItemLoan { ItemId = itemId, BorrowerId = borrowerId, BorrowedAt = DateTimeOffset.UtcNow, DueOn = dueOn });
+        return Task.CompletedTask;
+    });
+
+    /// <summary>A page beside the popover and dialog hosts the layout provides, so selects and dialogs open in its markup.</summary>
+    protected IRenderedComponent<ContainerFragment> RenderPage<TPage>(params (string Name, object? Value)[] parameters)
+        where TPage : IComponent =>
+        Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<TPage>(2);
+            foreach (var (name, value) in parameters) builder.AddAttribute(3, name, value);
+            builder.CloseComponent();
+        });
+}
