@@ -24,9 +24,16 @@ public static class ApiAccounts
     {
         var ct = TestContext.Current.CancellationToken;
         var email = $"api-{Guid.NewGuid():N}@woohakdong.test";
-        var client = app.CreateClient();
-        var registered = await client.PostAsJsonAsync("/v1/auth/register", new { email, password = Password }, ct);
+        var registered = await app.CreateClient().PostAsJsonAsync("/v1/auth/register", new { email, password = Password }, ct);
         Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        return await app.SignInAsync(email);
+    }
+
+    /// <summary>Signs an existing account in through /v1/auth/login: a client carrying its bearer token.</summary>
+    public static async Task<SignedIn> SignInAsync(this AppFactoryBase app, string email)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var client = app.CreateClient();
         var login = await client.PostAsJsonAsync("/v1/auth/login", new { email, password = Password }, ct);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var token = await login.Content.ReadFromJsonAsync<LoginAnswer>(ct);

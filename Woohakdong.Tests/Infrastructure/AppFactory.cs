@@ -16,6 +16,8 @@ namespace Woohakdong.Tests.Infrastructure;
 public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TestDatabase database = TestDatabase.Create(provider);
+    // The local disk store (the default) writes here, never into the source tree's App_Data.
+    private readonly string objectRoot = Path.Combine(Path.GetTempPath(), $"woohakdong-objects-{Guid.NewGuid():N}");
     public DatabaseProvider Provider => provider;
 
     /// <summary>Extra settings (as "Section:Key" → value) a fixture needs; applied before start.</summary>
@@ -43,6 +45,7 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
+        builder.UseSetting("Storage:LocalDisk:Root", objectRoot);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton(this));
         builder.ConfigureTestServices(services => serviceReplacements.ForEach(replace => replace(services)));
@@ -54,6 +57,7 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
     {
         await base.DisposeAsync();
         await database.DisposeAsync();
+        if (Directory.Exists(objectRoot)) Directory.Delete(objectRoot, recursive: true);
         GC.SuppressFinalize(this);
     }
 }

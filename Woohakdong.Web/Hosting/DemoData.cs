@@ -13,7 +13,7 @@ namespace Woohakdong.Web.Hosting;
 
 /// <summary>
 /// The embedded default's demo: on the first start with SQLite (an empty database) it creates a president,
-/// a student and a club with a fee and a seat limit, and prints how to sign in. Never runs on PostgreSQL.
+/// a student and a club with a fee, a seat limit and equipment to lend, and prints how to sign in. Never runs on PostgreSQL.
 /// </summary>
 public static class DemoData
 {
@@ -39,6 +39,7 @@ public static class DemoData
             "필름부터 디지털까지, 매주 목요일 출사를 나가는 사진 동아리입니다. 카메라가 없어도 동아리 장비를 빌려 드려요.",
             "학생회관 304호", "https://open.kakao.com/o/woohakdong-photo", 10_000, 30));
         await AddOfficersAsync(scope, users, club.Id);
+        await DemoItems.AddAsync(scope.ServiceProvider, club.Id);
         var groups = scope.ServiceProvider.GetRequiredService<JoinGroupService>();
         var group = await groups.GetCurrentAsync(club.Id);
         await groups.UpdateAsync(group.GroupId, recruiting: true, group.SeatLimit, group.GroupAmount);
