@@ -51,13 +51,16 @@ public abstract class WebhookBatchSettlementTests(PaymentFixture fixture)
     public async Task A_claim_mixing_ordinary_orders_with_a_wrong_amount_a_lost_seat_and_an_unknown_order_settles_each_as_alone()
     {
         var club = await harness.CreateClubAsync(4, fee: 15_000);
+        // Another club, so that the wrong amount's refund cannot free a seat for the late payment.
+        var elsewhere = await harness.CreateClubAsync(4, fee: 15_000);
         var (late, expired) = await steps.StartAsync(club);
         harness.Time.Advance(TimeSpan.FromMinutes(11));
         await harness.As<HoldService, int>(club.President, holds => holds.ExpireHoldsAsync(Ct));
         var (first, ordinary) = await steps.StartAsync(club);
         var (second, alsoOrdinary) = await steps.StartAsync(club);
-        var (tampering, tampered) = await steps.StartAsync(club);
         var (_, seatTaker) = await steps.StartAsync(club);
+        var (_, lastSeatTaker) = await steps.StartAsync(club);
+        var (tampering, tampered) = await steps.StartAsync(elsewhere);
         var lowPayment = steps.Pay(tampered, amount: 1_000);
         var latePayment = steps.Pay(expired);
         await RecordAsync(latePayment.ImpUid, expired.MerchantUid);
@@ -69,13 +72,15 @@ public abstract class WebhookBatchSettlementTests(PaymentFixture fixture)
         Assert.Equal(5, await RunBatchAsync());
 
         Assert.Equal(
-            [OrderStatus.Refunded, OrderStatus.Completed, OrderStatus.Completed, OrderStatus.Refunded, OrderStatus.Pending],
-            await Task.WhenAll(new[] { expired, ordinary, alsoOrdinary, tampered, seatTaker }.Select(async o => (await steps.OrderAsync(o.OrderId)).Status)));
+            [OrderStatus.Refunded, OrderStatus.Completed, OrderStatus.Completed, OrderStatus.Refunded, OrderStatus.Pending, OrderStatus.Pending],
+            await Task.WhenAll(new[] { expired, ordinary, alsoOrdinary, tampered, seatTaker, lastSeatTaker }
+                .Select(async o => (await steps.OrderAsync(o.OrderId)).Status)));
         Assert.Equal((RefundReasons.SeatGone, RefundReasons.AmountMismatch),
             ((await steps.OrderAsync(expired.OrderId)).RefundReason, (await steps.OrderAsync(tampered.OrderId)).RefundReason));
         Assert.Equal((1, 1), (fixture.Gateway.RefundsOf(latePayment.ImpUid), fixture.Gateway.RefundsOf(lowPayment.ImpUid)));
-        Assert.Equal(new[] { 0, 1, 1, 0 }, await Task.WhenAll(new[] { late, first, second, tampering }.Select(student => steps.MembershipsAsync(club, student))));
-        Assert.Equal(3, await steps.SeatsTakenAsync(club));
+        Assert.Equal(new[] { 0, 1, 1 }, await Task.WhenAll(new[] { late, first, second }.Select(student => steps.MembershipsAsync(club, student))));
+        Assert.Equal(0, await steps.MembershipsAsync(elsewhere, tampering));
+        Assert.Equal((4, 0), (await steps.SeatsTakenAsync(club), await steps.SeatsTakenAsync(elsewhere)));
         Assert.Equal(0, await NoticesLeftAsync());
     }
 
