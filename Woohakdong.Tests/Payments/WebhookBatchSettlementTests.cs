@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Woohakdong.Core.Common.Messaging;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Payments;
@@ -141,8 +143,10 @@ public sealed class PostgresWebhookBatchSettlementTests(PostgresPaymentFixture f
     : WebhookBatchSettlementTests(fixture), IClassFixture<PostgresPaymentFixture>
 {
     [Fact]
-    public async Task Ordinary_orders_are_completed_together_and_a_second_try_completes_none_again()
+    public async Task Ordinary_orders_are_completed_together_each_announced_once_and_a_second_try_completes_none_again()
     {
+        var announced = new ConcurrentQueue<OrderChanged>();
+        using var listening = harness.Services.GetRequiredService<IEventChannel<OrderChanged>>().Subscribe(announced.Enqueue);
         var club = await harness.CreateClubAsync(10, fee: 15_000);
         var verified = new List<BulkCompletion.Verified>();
         for (var i = 0; i < 5; i++)
@@ -157,6 +161,8 @@ public sealed class PostgresWebhookBatchSettlementTests(PostgresPaymentFixture f
 
         Assert.Equal(verified.Select(v => v.Order.Id).Order(), first.Order());
         Assert.Empty(again);
+        var ids = verified.Select(v => v.Order.Id).ToHashSet();
+        Assert.Equal(ids.Order().Select(id => new OrderChanged(id, OrderStatus.Completed)), announced.Where(e => ids.Contains(e.OrderId)).OrderBy(e => e.OrderId));
         foreach (var v in verified) Assert.Equal(2, (await steps.HistoryAsync(v.Order.Id)).Count);
         Assert.Equal(5, await steps.SeatsTakenAsync(club));
     }
