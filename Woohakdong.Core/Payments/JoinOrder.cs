@@ -4,7 +4,7 @@ namespace Woohakdong.Core.Payments;
 
 /// <summary>
 /// A paid join: the seat <see cref="HoldId"/> kept while the student pays <see cref="Amount"/> (copied from the group when
-/// the order was made) under <see cref="MerchantUid"/>. Its status only moves through <see cref="OrderLedger"/>.
+/// the order was made) under <see cref="MerchantUid"/>. Its status only moves through <see cref="OrderLedger"/> (or, many at once, <see cref="BulkCompletion"/>).
 /// </summary>
 public sealed class JoinOrder : IAuditable
 {

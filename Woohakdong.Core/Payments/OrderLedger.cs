@@ -7,7 +7,8 @@ using Woohakdong.Core.Data;
 namespace Woohakdong.Core.Payments;
 
 /// <summary>
-/// The only writer of an order's status. A move is one conditional update from the status the caller saw, so among
+/// The writer of an order's status (<see cref="BulkCompletion"/> makes the same guarded at-once move for many orders in
+/// one statement). A move is one conditional update from the status the caller saw, so among
 /// webhooks, callbacks and reconcilers on any number of instances exactly one wins it; the winner's history row (and
 /// any money row) commits in the same transaction, and only then is the move announced to <see cref="IOrderEvents"/>.
 /// </summary>

@@ -22,6 +22,8 @@ public static class OrderTransitions
 
     public static bool IsAllowed(OrderStatus from, OrderStatus to) => Allowed[from].Contains(to);
 
-    /// <summary>No payment may change this order any more.</summary>
-    public static bool IsFinal(OrderStatus status) => status is OrderStatus.Completed or OrderStatus.Refunded;
+    /// <summary>No payment may change an order in one of these any more.</summary>
+    public static readonly IReadOnlyList<OrderStatus> Final = [OrderStatus.Completed, OrderStatus.Refunded];
+
+    public static bool IsFinal(OrderStatus status) => Final.Contains(status);
 }

@@ -19,6 +19,7 @@ public static class OrdersRegistration
         services.AddScoped<OrderRefunds>();
         services.AddScoped<PaidOrderSettlement>();
         services.AddScoped<OrderCompletion>();
+        services.AddScoped<BulkCompletion>();
         services.AddScoped<OrderReconciliation>();
         services.AddScoped<MyOrders>();
         services.AddScoped<ClubPayments>();

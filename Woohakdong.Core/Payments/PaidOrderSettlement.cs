@@ -21,8 +21,7 @@ public sealed class PaidOrderSettlement(
     /// </summary>
     public async Task<bool> ClaimAsync(JoinOrder order, GatewayPayment payment, OrderCause cause, CancellationToken ct)
     {
-        if (order.Status == OrderStatus.Pending && payment.Refundable > 0 && Mismatch(order, payment) is null
-            && await TryCompleteAtOnceAsync(order, payment, cause, ct))
+        if (CanCompleteAtOnce(order, payment) && await TryCompleteAtOnceAsync(order, payment, cause, ct))
             return true;
         var reason = order.Status == OrderStatus.Pending ? await ReasonNotToHonourAsync(order, payment, ct) : RefundReasons.OrderClosed;
         if (!await ledger.TryMoveAsync(order, PaidMove(payment, cause, reason), ct: ct)) return false;
@@ -65,18 +64,30 @@ public sealed class PaidOrderSettlement(
     }
 
     /// <summary>
+    /// What the payment alone says about the usual case: a paid, unrefunded payment of this order's amount in KRW for a
+    /// pending order. Whether the hold and the group still allow it only the guarded writes can tell.
+    /// </summary>
+    internal static bool CanCompleteAtOnce(JoinOrder order, GatewayPayment payment) =>
+        order.Status == OrderStatus.Pending && payment.Status == GatewayPaymentStatus.Paid && payment.MerchantUid == order.MerchantUid
+        && payment.Refundable > 0 && Mismatch(order, payment) is null;
+
+    internal static string PaidDetail(GatewayPayment payment, string? refundReason) =>
+        $"imp_uid {payment.ImpUid}: {payment.Amount} {payment.Currency}{(refundReason is null ? "" : $"; refund {refundReason}")}";
+
+    internal static string CompletedFromHoldDetail(long holdId) => $"membership from hold {holdId}";
+
+    /// <summary>
     /// The usual case in one transaction: Pending → Paid → Completed with the hold converted, when the hold is still held
     /// and the group still recruiting. Anything else (someone moved first, hold gone, group closed, already a member)
     /// writes nothing, and the careful step-by-step way below decides.
     /// </summary>
     private Task<bool> TryCompleteAtOnceAsync(JoinOrder order, GatewayPayment payment, OrderCause cause, CancellationToken ct) =>
         ledger.TryMoveThroughAsync(order,
-            [PaidMove(payment, cause, reason: null), new OrderLedger.Move(OrderStatus.Completed, cause, $"membership from hold {order.HoldId}")],
+            [PaidMove(payment, cause, reason: null), new OrderLedger.Move(OrderStatus.Completed, cause, CompletedFromHoldDetail(order.HoldId))],
             db => holds.TryConvertHeldAsync(db, order.HoldId, ct), ct);
 
     private static OrderLedger.Move PaidMove(GatewayPayment payment, OrderCause cause, string? reason) =>
-        new(OrderStatus.Paid, cause, $"imp_uid {payment.ImpUid}: {payment.Amount} {payment.Currency}{(reason is null ? "" : $"; refund {reason}")}",
-            payment.ImpUid, reason);
+        new(OrderStatus.Paid, cause, PaidDetail(payment, reason), payment.ImpUid, reason);
 
     private static string? Mismatch(JoinOrder order, GatewayPayment payment) =>
         payment.Amount != order.Amount ? RefundReasons.AmountMismatch

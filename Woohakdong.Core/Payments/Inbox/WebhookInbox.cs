@@ -14,12 +14,34 @@ public sealed class WebhookInbox(IDbContextFactory<AppDbContext> dbFactory, Webh
     /// <summary>One gateway call answers a whole claim.</summary>
     public const int ClaimSize = IPaymentGateway.MaxPaymentsPerCall;
 
+    /// <summary>
+    /// Records the notice, unless it names an order that is already final: no notice can change that order any more, so
+    /// there is nothing to keep (the settling would drop it too).
+    /// </summary>
     public async Task RecordAsync(string? impUid, string? merchantUid, CancellationToken ct = default)
     {
+        var now = time.GetUtcNow();
+        var final = OrderTransitions.Final.Select(status => (int)status).ToArray();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            db.WebhookNotices.Add(new WebhookNotice { ImpUid = impUid, MerchantUid = merchantUid, ReceivedAt = time.GetUtcNow() });
-            await db.SaveChangesAsync(ct);
+            if (db.Database.IsNpgsql())
+            {
+                // One statement for the check and the insert: a duplicate of a finished order's webhook costs one lookup.
+                var recorded = await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "WebhookNotices" ("ImpUid", "MerchantUid", "ReceivedAt", "Attempts")
+                    SELECT {impUid}, {merchantUid}, {now}, 0
+                    WHERE NOT EXISTS (SELECT FROM "JoinOrders" o WHERE o."MerchantUid" = {merchantUid}
+                                      AND o."Status" = ANY({final}))
+                    """, ct);
+                if (recorded == 0) return;
+            }
+            else
+            {
+                if (merchantUid is not null && await db.JoinOrders.AnyAsync(o => o.MerchantUid == merchantUid && final.Contains((int)o.Status), ct))
+                    return;
+                db.WebhookNotices.Add(new WebhookNotice { ImpUid = impUid, MerchantUid = merchantUid, ReceivedAt = now });
+                await db.SaveChangesAsync(ct);
+            }
         }
         arrivals.Announce();
     }

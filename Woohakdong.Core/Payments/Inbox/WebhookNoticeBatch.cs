@@ -6,14 +6,15 @@ using Woohakdong.Core.Data;
 namespace Woohakdong.Core.Payments.Inbox;
 
 /// <summary>
-/// One claim of recorded webhooks, settled through <see cref="OrderCompletion"/> like every other notice: the orders are
-/// looked up in one query, their payments re-fetched from the gateway in one call, and each order is then settled with
-/// its own payment, so a forged or mismatched one is ignored or refunded without holding up the others. A notice whose
-/// settling failed stays claimed until its retry time and is then taken again.
+/// One claim of recorded webhooks: the orders are looked up in one query and their payments re-fetched from the gateway
+/// in one call; the ordinary ones (verified paid, hold still held) are completed together by <see cref="BulkCompletion"/>,
+/// and every other order is settled with its own payment through <see cref="OrderCompletion"/> like any other notice, so
+/// a forged or mismatched one is ignored or refunded without holding up the others. A notice whose settling failed stays
+/// claimed until its retry time and is then taken again.
 /// </summary>
 public sealed class WebhookNoticeBatch(
-    IDbContextFactory<AppDbContext> dbFactory, WebhookInbox inbox, IPaymentGateway gateway, OrderCompletion completion,
-    ILogger<WebhookNoticeBatch> logger)
+    IDbContextFactory<AppDbContext> dbFactory, WebhookInbox inbox, IPaymentGateway gateway, BulkCompletion bulk,
+    OrderCompletion completion, ILogger<WebhookNoticeBatch> logger)
 {
     private const int Parallelism = 8;
 
@@ -33,10 +34,17 @@ public sealed class WebhookNoticeBatch(
         var payments = await gateway.GetPaymentsAsync(
             open.Select(i => i.Notice.ImpUid).OfType<string>().Distinct().ToList(),
             open.Where(i => i.Notice.ImpUid is null).Select(i => i.Order!.MerchantUid).Distinct().ToList(), ct);
-        var settled = new ConcurrentBag<long>();
         // Duplicates of one webhook in the same claim share one settling.
-        var distinct = items.GroupBy(i => (i.Order?.Id ?? -i.Notice.Id, i.Notice.ImpUid));
-        await Parallel.ForEachAsync(distinct, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (same, token) =>
+        var distinct = items.GroupBy(i => (i.Order?.Id ?? -i.Notice.Id, i.Notice.ImpUid)).ToList();
+        var ordinary = distinct
+            .Select(same => (Notices: same, Verified: same.First() is { IsOpen: true } item && PaymentsOf(item, payments) is [var payment]
+                ? new BulkCompletion.Verified(item.Order!, payment) : null))
+            .Where(c => c.Verified is not null).DistinctBy(c => c.Verified!.Order.Id).ToList();
+        var completed = await bulk.CompleteAsync([.. ordinary.Select(c => c.Verified!)], OrderCause.Webhook, ct);
+        var completedTogether = ordinary.Where(c => completed.Contains(c.Verified!.Order.Id)).Select(c => c.Notices).ToHashSet();
+        var settled = new ConcurrentBag<long>(completedTogether.SelectMany(same => same).Select(i => i.Notice.Id));
+        var rest = distinct.Where(same => !completedTogether.Contains(same));
+        await Parallel.ForEachAsync(rest, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (same, token) =>
         {
             try
             {
@@ -63,17 +71,21 @@ public sealed class WebhookNoticeBatch(
             return;
         }
         if (!item.IsOpen) return;
-        var payment = item.Notice.ImpUid is { } impUid
-            ? payments.FirstOrDefault(p => p.ImpUid == impUid)
-            : payments.Where(p => p.MerchantUid == item.Order.MerchantUid).ToList() switch
-            {
-                [] => null,
-                [var only] => only,
-                // Several payments for one order: ask for the newest, as a single notice would.
-                _ => await gateway.FindByMerchantUidAsync(item.Order.MerchantUid, ct),
-            };
+        var payment = PaymentsOf(item, payments) switch
+        {
+            [] => null,
+            [var only] => only,
+            // Several payments for one order: ask for the newest, as a single notice would.
+            _ => await gateway.FindByMerchantUidAsync(item.Order.MerchantUid, ct),
+        };
         await completion.SettleWithAsync(item.Order, payment, item.Keys, OrderCause.Webhook, expireUnpaid: false, ct);
     }
+
+    /// <summary>The notice's payment by its imp_uid; without one, every payment the gateway has for the order.</summary>
+    private static List<GatewayPayment> PaymentsOf(Item item, IReadOnlyList<GatewayPayment> payments) =>
+        item.Notice.ImpUid is { } impUid
+            ? payments.Where(p => p.ImpUid == impUid).Take(1).ToList()
+            : payments.Where(p => p.MerchantUid == item.Order!.MerchantUid).ToList();
 
     /// <summary>By merchant_uid when the notice has one, else by the imp_uid an order was already settled with.</summary>
     private async Task<List<Item>> FindOrdersAsync(IReadOnlyList<WebhookNotice> notices, CancellationToken ct)

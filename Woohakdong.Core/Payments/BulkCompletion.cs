@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Woohakdong.Core.Common.Messaging;
+using Woohakdong.Core.Data;
+using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Membership;
+
+namespace Woohakdong.Core.Payments;
+
+/// <summary>
+/// <see cref="PaidOrderSettlement"/>'s usual case for many orders at once, on PostgreSQL: every order whose verified payment
+/// can be honoured and whose hold is still held in a recruiting group goes Pending → Paid → Completed in one transaction
+/// of two statements. The first locks the orders and their holds that qualify, in id order, re-checked after any
+/// concurrent move (so a callback that moved an order first wins it, and this batch leaves it); the second makes all
+/// their writes. Anything else, or a batch that meets a surprise (a membership that appeared meanwhile, a deadlock), is
+/// left untouched for the careful per-order way.
+/// </summary>
+public sealed class BulkCompletion(
+    IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IEventChannel<OrderChanged> events, ILogger<BulkCompletion> logger)
+{
+    /// <summary>An order with the payment the gateway has just confirmed for it.</summary>
+    public sealed record Verified(JoinOrder Order, GatewayPayment Payment);
+
+    /// <summary>The ids of the orders this call completed; every other order was left as it was.</summary>
+    public async Task<IReadOnlySet<long>> CompleteAsync(IReadOnlyList<Verified> verified, OrderCause cause, CancellationToken ct = default)
+    {
+        var candidates = verified.Where(v => PaidOrderSettlement.CanCompleteAtOnce(v.Order, v.Payment)).DistinctBy(v => v.Order.Id).ToList();
+        if (candidates.Count == 0) return None;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!db.Database.IsNpgsql()) return None;
+        HashSet<long> completed;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                completed = [.. await LockQualifyingAsync(db, candidates.Select(c => c.Order.Id).ToArray(), ct)];
+                if (completed.Count == 0) return None;
+                // Every row is locked and qualifies, so anything short of one full set of writes per order is a surprise.
+                if (await WriteAsync(db, candidates.Where(c => completed.Contains(c.Order.Id)).ToList(), cause, ct) != completed.Count)
+                    return None;
+            }
+            catch (PostgresException error) when (error.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected)
+            {
+                logger.LogInformation(error, "Completing {Count} orders at once gave way; they are settled one by one", candidates.Count);
+                return None;
+            }
+            await transaction.CommitAsync(ct);
+        }
+        await Task.WhenAll(completed.Select(id => events.PublishAsync(new OrderChanged(id, OrderStatus.Completed))));
+        return completed;
+    }
+
+    private static IReadOnlySet<long> None => new HashSet<long>();
+
+    private static async Task<List<long>> LockQualifyingAsync(AppDbContext db, long[] orderIds, CancellationToken ct) =>
+        await db.Database.SqlQuery<long>($"""
+            SELECT o."Id" AS "Value"
+            FROM "JoinOrders" o
+            JOIN "SeatHolds" h ON h."Id" = o."HoldId"
+            JOIN "JoinGroups" g ON g."Id" = h."GroupId"
+            WHERE o."Id" = ANY({orderIds}) AND o."Status" = {(int)OrderStatus.Pending}
+              AND h."State" = {(int)HoldState.Held} AND g."Recruiting"
+              AND NOT EXISTS (SELECT FROM "ClubMemberships" m
+                              WHERE m."ClubId" = g."ClubId" AND m."TermKey" = g."TermKey" AND m."UserId" = h."UserId")
+            ORDER BY o."Id"
+            FOR UPDATE OF o, h
+            """).ToListAsync(ct);
+
+    /// <summary>
+    /// The orders' moves, their holds converted (the seat stays taken), their memberships and two history rows each, as
+    /// one statement; returns how many orders got all of that.
+    /// </summary>
+    private async Task<int> WriteAsync(AppDbContext db, List<Verified> orders, OrderCause cause, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var ids = orders.Select(o => o.Order.Id).ToArray();
+        var impUids = orders.Select(o => o.Payment.ImpUid).ToArray();
+        var paidDetails = orders.Select(o => PaidOrderSettlement.PaidDetail(o.Payment, refundReason: null)).ToArray();
+        var completedDetails = orders.Select(o => PaidOrderSettlement.CompletedFromHoldDetail(o.Order.HoldId)).ToArray();
+        var (pending, paid, done) = ((int)OrderStatus.Pending, (int)OrderStatus.Paid, (int)OrderStatus.Completed);
+        // Read as a list: composing (SingleAsync) would nest the statement, and PostgreSQL takes a writing WITH only on top.
+        return await db.Database.SqlQuery<int>($"""
+            WITH input AS (
+                SELECT * FROM unnest({ids}, {impUids}, {paidDetails}, {completedDetails})
+                    AS i("OrderId", "ImpUid", "PaidDetail", "CompletedDetail")
+            ),
+            orders AS (
+                UPDATE "JoinOrders" o SET "Status" = {done}, "ImpUid" = i."ImpUid", "UpdatedAt" = {now}
+                FROM input i WHERE o."Id" = i."OrderId" AND o."Status" = {pending}
+                RETURNING o."Id", o."HoldId"
+            ),
+            holds AS (
+                UPDATE "SeatHolds" h SET "State" = {(int)HoldState.Converted}, "UpdatedAt" = {now}
+                FROM orders o WHERE h."Id" = o."HoldId" AND h."State" = {(int)HoldState.Held}
+                RETURNING h."GroupId", h."UserId"
+            ),
+            memberships AS (
+                INSERT INTO "ClubMemberships" ("ClubId", "UserId", "TermKey", "Role", "JoinGroupId", "CreatedAt", "UpdatedAt")
+                SELECT g."ClubId", h."UserId", g."TermKey", {(int)ClubRole.Member}, g."Id", {now}, {now}
+                FROM holds h JOIN "JoinGroups" g ON g."Id" = h."GroupId"
+                ON CONFLICT DO NOTHING
+                RETURNING 1
+            ),
+            history AS (
+                INSERT INTO "OrderHistory" ("OrderId", "From", "To", "Cause", "Detail", "At")
+                SELECT o."Id", step."From", step."To", {(int)cause},
+                       CASE step."To" WHEN {paid} THEN i."PaidDetail" ELSE i."CompletedDetail" END, {now}
+                FROM orders o JOIN input i ON i."OrderId" = o."Id"
+                CROSS JOIN (VALUES ({pending}, {paid}), ({paid}, {done})) AS step("From", "To")
+                ORDER BY o."Id", step."To"
+            )
+            SELECT least((SELECT count(*) FROM orders), (SELECT count(*) FROM holds), (SELECT count(*) FROM memberships))::int AS "Value"
+            """).ToListAsync(ct) is [var written] ? written : 0;
+    }
+}
