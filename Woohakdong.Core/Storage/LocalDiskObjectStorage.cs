@@ -65,12 +65,27 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
         IReadOnlyList<StoredObject> found = Directory.Exists(folder)
             ? [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
                 .Where(path => !path.EndsWith(TypeSuffix, StringComparison.Ordinal))
-                .Select(path => (Key: Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'), File: new FileInfo(path)))
-                .Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal) && !o.Key.StartsWith(IncomingFolder + "/", StringComparison.Ordinal)
-                            && o.File.LastWriteTimeUtc < olderThan.UtcDateTime)
-                .Select(o => new StoredObject(o.Key, o.File.Length, new DateTimeOffset(o.File.LastWriteTimeUtc)))]
+                .Select(path => (Key: Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'), Path: path))
+                .Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal) && !o.Key.StartsWith(IncomingFolder + "/", StringComparison.Ordinal))
+                .Select(o => Describe(o.Key, o.Path))
+                .OfType<StoredObject>()
+                .Where(o => o.LastModified < olderThan)]
             : [];
         return Task.FromResult(found);
+    }
+
+    /// <summary>Null when the file went away since the folder was read (another instance's sweep deleted it).</summary>
+    private static StoredObject? Describe(string key, string path)
+    {
+        try
+        {
+            var file = new FileInfo(path);
+            return new StoredObject(key, file.Length, new DateTimeOffset(file.LastWriteTimeUtc));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
