@@ -149,6 +149,20 @@ public sealed class ImageUploaderTests : ImageUploaderTest
         Assert.True(uploader.Find("[data-testid=image-input]").HasAttribute("disabled"));
     }
 
+    /// <summary>The edit page lowers and raises the limit as the item's existing images are kept or removed.</summary>
+    [Fact]
+    public async Task A_raised_limit_takes_the_next_file_without_a_new_page()
+    {
+        var uploader = RenderUploader(maxFiles: 1);
+        await PickAsync(uploader, Png(1), Png(2, name: "둘째.png"));
+
+        uploader.Render(parameters => parameters.Add(p => p.MaxFiles, 2));
+        await PickAsync(uploader, Png(3));
+
+        Assert.Equal(2, uploader.FindAll("[data-testid=upload-item]").Count);
+        Assert.True(uploader.Find("[data-testid=image-input]").HasAttribute("disabled"));
+    }
+
     [Fact]
     public async Task A_removed_file_is_dropped_in_the_browser_and_never_uploaded()
     {

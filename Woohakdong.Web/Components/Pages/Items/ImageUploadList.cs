@@ -21,9 +21,10 @@ public sealed class ImageUploadList(int maxFiles)
 
     public IReadOnlyList<PickedImage> Images => images;
 
-    public int MaxFiles => maxFiles;
+    /// <summary>Can change while images are picked (an edit page frees a slot when an existing image is removed).</summary>
+    public int MaxFiles { get; set; } = maxFiles;
 
-    public bool IsFull => images.Count >= maxFiles;
+    public bool IsFull => images.Count >= MaxFiles;
 
     public bool IsUploading => images.Any(image => image.State == ImageUploadState.Uploading);
 

@@ -28,7 +28,6 @@ public partial class ImageUploader(
     private bool bound;
     private string? requestError;
 
-    /// <summary>Read once, when the component starts.</summary>
     [Parameter] public int MaxFiles { get; set; } = ImageUploadService.MaxImages;
 
     /// <summary>Presigned upload URLs for these content types, one each, in the same order.</summary>
@@ -44,6 +43,8 @@ public partial class ImageUploader(
     private ImagePicker Picker => picker ?? throw new InvalidOperationException("The uploader has not rendered yet.");
 
     protected override void OnInitialized() => list = new ImageUploadList(MaxFiles);
+
+    protected override void OnParametersSet() => list.MaxFiles = MaxFiles;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

@@ -22,7 +22,7 @@ public partial class ItemEditor(
     private MudForm form = null!;
     private ImageUploader uploader = null!;
     private List<ItemImageView> kept = [];
-    private int newImageLimit = ItemRules.MaxImages;
+    private int NewImageLimit => Math.Max(ItemRules.MaxImages - kept.Count, 0);
     private string editedName = "";
     private bool saving;
     private string? error;
@@ -42,8 +42,6 @@ public partial class ItemEditor(
         model.Fill(item);
         editedName = item.Name;
         kept = [.. item.Images];
-        // The uploader reads its limit once: what the item's current images leave.
-        newImageLimit = Math.Max(ItemRules.MaxImages - kept.Count, 0);
     }
 
     private Task<IReadOnlyList<UploadUrl>> RequestUrlsAsync(IReadOnlyList<string> contentTypes) =>
