@@ -8,9 +8,10 @@ namespace Woohakdong.Core.Payments;
 
 /// <summary>
 /// A 총무 or above gives a completed member's fee back (e.g. the member leaves): the gateway first, so a refusal
-/// changes nothing; then Completed → Refunded with its refund row (cause Admin); then the membership goes and its
-/// seat is freed. A refunded order is never refunded again; asking again after a refund that stopped before the
-/// membership went (a crash, a lost connection) finishes that removal instead.
+/// changes nothing; then, in one transaction, Completed → Refunded with its refund row (cause Admin), the membership
+/// removed and its seat freed. Of two officers refunding at once exactly one is told it worked; the other gets
+/// ORDER_ALREADY_REFUNDED. Asking again after a refund that stopped between the gateway and the database (a crash, a
+/// lost connection) records it without refunding twice: the gateway then has nothing left to refund.
 /// </summary>
 public sealed class AdminRefund(
     IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, IPaymentGateway gateway, OrderRefunds refunds,
@@ -26,26 +27,24 @@ public sealed class AdminRefund(
         if (reason.Length > ReasonMaxLength) throw AppException.Validation(ErrorCodes.RefundReasonTooLong, "reason");
         var order = await ledger.FindAsync(orderId, ct);
         if (order is null || order.ClubId != clubId) throw AppException.NotFound(ErrorCodes.OrderNotFound);
-        if (order.Status == OrderStatus.Refunded)
-        {
-            if (await WasRefundedWhileCompletedAsync(order, ct) && await RemoveMembershipAsync(order, ct)) return OrderView.Of(order);
-            throw AppException.Conflict(ErrorCodes.OrderAlreadyRefunded);
-        }
+        if (order.Status == OrderStatus.Refunded) throw AppException.Conflict(ErrorCodes.OrderAlreadyRefunded);
         if (order.Status != OrderStatus.Completed || order.ImpUid is null) throw AppException.Conflict(ErrorCodes.OrderNotRefundable);
         if (await MembershipOfAsync(order, ct) is { Role: ClubRole.President }) throw AppException.Conflict(ErrorCodes.PresidentRoleProtected);
 
+        bool recorded;
         try
         {
             var payment = await gateway.GetPaymentAsync(order.ImpUid, ct)
                 ?? throw new PaymentGatewayException($"imp_uid {order.ImpUid} is unknown to the gateway");
             order.RefundReason = reason;
-            await refunds.RefundAsync(order, payment, OrderCause.Admin, ct);
+            recorded = await refunds.RefundAsync(order, payment, OrderCause.Admin, ct, db => RemoveMembershipAsync(db, order, ct));
         }
         catch (PaymentGatewayException)
         {
             throw AppException.Conflict(ErrorCodes.RefundRefusedByGateway);
         }
-        await RemoveMembershipAsync(order, ct);
+        if (!recorded) throw AppException.Conflict(ErrorCodes.OrderAlreadyRefunded);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) await seatChanges.AnnounceAsync(db, order.GroupId, ct);
         return OrderView.Of(await ledger.FindAsync(orderId, ct) ?? order);
     }
 
@@ -55,29 +54,10 @@ public sealed class AdminRefund(
         return await MembershipQuery(db, order).AsNoTracking().SingleOrDefaultAsync(ct);
     }
 
-    /// <summary>
-    /// Only a refund of a completed order took a membership's money back. An order refunded on arrival (e.g. a second
-    /// payment by a student who was already a member) must never remove the membership that another order paid for.
-    /// </summary>
-    private async Task<bool> WasRefundedWhileCompletedAsync(JoinOrder order, CancellationToken ct)
+    /// <summary>Inside the refund's transaction: the membership goes and, if there was one, its seat is freed.</summary>
+    private static async Task RemoveMembershipAsync(AppDbContext db, JoinOrder order, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.OrderHistory.AnyAsync(
-            h => h.OrderId == order.Id && h.From == OrderStatus.Completed && h.To == OrderStatus.Refunded, ct);
-    }
-
-    /// <summary>A delete that counts, so a concurrent second refund frees the seat only once. True when it removed one.</summary>
-    private async Task<bool> RemoveMembershipAsync(JoinOrder order, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            if (await MembershipQuery(db, order).ExecuteDeleteAsync(ct) == 0) return false;
-            await SeatCounter.FreeAsync(db, order.GroupId, ct);
-            await transaction.CommitAsync(ct);
-        }
-        await seatChanges.AnnounceAsync(db, order.GroupId, ct);
-        return true;
+        if (await MembershipQuery(db, order).ExecuteDeleteAsync(ct) > 0) await SeatCounter.FreeAsync(db, order.GroupId, ct);
     }
 
     private static IQueryable<ClubMembership> MembershipQuery(AppDbContext db, JoinOrder order) =>

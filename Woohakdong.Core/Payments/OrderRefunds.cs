@@ -11,7 +11,13 @@ namespace Woohakdong.Core.Payments;
 /// </summary>
 public sealed class OrderRefunds(IDbContextFactory<AppDbContext> dbFactory, IPaymentGateway gateway, OrderLedger ledger, HoldService holds, TimeProvider time)
 {
-    public async Task RefundAsync(JoinOrder order, GatewayPayment payment, OrderCause cause, CancellationToken ct)
+    /// <summary>
+    /// True when this call recorded the refund; false when another caller had. <paramref name="alongside"/> writes in the
+    /// same transaction as the Refunded move (an officer's refund removes the membership with it), so no one ever sees a
+    /// refunded order whose membership is still there.
+    /// </summary>
+    public async Task<bool> RefundAsync(
+        JoinOrder order, GatewayPayment payment, OrderCause cause, CancellationToken ct, Func<AppDbContext, Task>? alongside = null)
     {
         var reason = order.RefundReason ?? throw new InvalidOperationException($"Order {order.Id} has no refund reason.");
         var after = payment;
@@ -34,8 +40,15 @@ public sealed class OrderRefunds(IDbContextFactory<AppDbContext> dbFactory, IPay
             Reason = reason, GatewayCancelledTotal = after.CancelAmount, RefundedAt = time.GetUtcNow(),
         };
         var move = new OrderLedger.Move(OrderStatus.Refunded, cause, $"{reason}: {refund.Amount} refunded");
-        if (!await ledger.TryMoveAsync(order, move, db => db.PaymentRefunds.Add(refund), ct)) return;
+        var recorded = await ledger.TryMoveThroughAsync(order, [move], async db =>
+        {
+            db.PaymentRefunds.Add(refund);
+            if (alongside is not null) await alongside(db);
+            return true;
+        }, ct);
+        if (!recorded) return false;
         if (!await HoldInUseByAnotherOrderAsync(order, ct)) await holds.ReleaseHoldAsync(order.HoldId, ct);
+        return true;
     }
 
     private async Task<bool> HoldInUseByAnotherOrderAsync(JoinOrder order, CancellationToken ct)

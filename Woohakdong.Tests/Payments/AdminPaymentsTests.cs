@@ -70,32 +70,59 @@ public abstract class AdminPaymentsTests(PaymentFixture fixture)
     }
 
     [Fact]
-    public async Task Asking_again_after_a_refund_that_stopped_before_the_membership_went_finishes_it_without_refunding_twice()
+    public async Task Asking_again_after_a_refund_that_stopped_between_the_gateway_and_the_database_records_it_without_refunding_twice()
     {
         var club = await harness.CreateClubAsync(seatLimit: 5, fee: Fee);
         var secretary = await AddStaffAsync(club, ClubRole.Secretary);
         var (student, order) = await CompletedOrderAsync(club);
         var impUid = (await steps.OrderAsync(order.OrderId)).ImpUid!;
-        await using (var interrupted = harness.As(secretary))
-        {
-            // The money went back and the order was recorded Refunded; then the process stopped.
-            var entity = (await interrupted.ServiceProvider.GetRequiredService<OrderLedger>().FindAsync(order.OrderId, Ct))!;
-            var payment = (await gateway.GetPaymentAsync(impUid, Ct))!;
-            entity.RefundReason = "탈퇴";
-            await interrupted.ServiceProvider.GetRequiredService<OrderRefunds>().RefundAsync(entity, payment, OrderCause.Admin, Ct);
-        }
-        Assert.Equal(1, await steps.MembershipsAsync(club, student));
+        // The money went back at the gateway; then the process stopped before anything was written here.
+        await gateway.CancelAsync(impUid, null, Fee, "탈퇴", Ct);
         var cancels = gateway.CancelCalls;
 
         var view = await RefundAsync(secretary, club, order.OrderId, "탈퇴");
 
         Assert.Equal(OrderStatus.Refunded, view.Status);
+        Assert.Equal(cancels, gateway.CancelCalls);
+        Assert.Equal(1, gateway.RefundsOf(impUid));
+        Assert.Equal(Fee, Assert.Single(await steps.RefundsAsync(order.OrderId)).Amount);
         Assert.Equal(0, await steps.MembershipsAsync(club, student));
         Assert.Equal(0, await steps.SeatsTakenAsync(club));
-        Assert.Equal(cancels, gateway.CancelCalls);
-        Assert.Single(await steps.RefundsAsync(order.OrderId));
         var again = await Assert.ThrowsAsync<AppException>(() => RefundAsync(secretary, club, order.OrderId, "다시"));
         Assert.Equal(ErrorCodes.OrderAlreadyRefunded, again.Code);
+    }
+
+    [Fact]
+    public async Task Two_officers_refunding_at_the_same_moment_refund_once_and_only_one_is_told_it_succeeded()
+    {
+        var club = await harness.CreateClubAsync(seatLimit: 20, fee: Fee);
+        var secretary = await AddStaffAsync(club, ClubRole.Secretary);
+        for (var round = 0; round < 10; round++)
+        {
+            var (student, order) = await CompletedOrderAsync(club);
+            var impUid = (await steps.OrderAsync(order.OrderId)).ImpUid!;
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var attempts = new[] { club.President, secretary }.Select(officer => Task.Run(async () =>
+            {
+                await start.Task;
+                try
+                {
+                    await RefundAsync(officer, club, order.OrderId, "탈퇴");
+                    return "REFUNDED";
+                }
+                catch (AppException refusal)
+                {
+                    return refusal.Code;
+                }
+            }, Ct)).ToArray();
+            start.SetResult();
+
+            Assert.Equal([ErrorCodes.OrderAlreadyRefunded, "REFUNDED"], (await Task.WhenAll(attempts)).Order());
+            Assert.Equal(1, gateway.RefundsOf(impUid));
+            Assert.Single(await steps.RefundsAsync(order.OrderId));
+            Assert.Equal(0, await steps.MembershipsAsync(club, student));
+        }
+        Assert.Equal(0, await steps.SeatsTakenAsync(club));
     }
 
     [Fact]
