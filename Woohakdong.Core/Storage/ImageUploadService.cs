@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Items;
 using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Core.Storage;
@@ -34,8 +35,8 @@ public sealed class ImageUploadService(
         Guid? borrowerId;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            borrowerId = await db.ItemLoans
-                .Where(l => l.ItemId == itemId && l.ReturnedAt == null && db.Items.Any(i => i.Id == itemId && i.ClubId == clubId))
+            borrowerId = await db.OpenLoans(itemId)
+                .Where(l => db.Items.Any(i => i.Id == itemId && i.ClubId == clubId))
                 .Select(l => (Guid?)l.BorrowerId)
                 .SingleOrDefaultAsync(ct);
         }
