@@ -6,15 +6,18 @@ using System.Text.Json;
 using Npgsql;
 
 // Webhook completions against one running instance (bench/webhook-completions.sh starts it): setup (not timed): a
-// president, a paid club, 2N students each with an order paid in the sandbox without its webhook. Then, timed from the
-// first webhook sent until the database shows the orders Completed: (1) N orders' webhooks once each; (2) the other N
-// orders' webhooks ten times each, shuffled, so that duplicates race the first completion of their order. Webhooks carry
-// imp_uid and merchant_uid, as PortOne's do. The exactly-once check of the database is the script's.
+// president, a paid club, 2N + W students each with an order paid in the sandbox without its webhook. Warm-up (not
+// timed): W orders' webhooks once each, ten times each for a quarter of them, until Completed, so that the timed phases
+// see an instance (and a load generator) past its JIT tiering and with its database pool grown, as a running server is.
+// Then, timed from the first webhook sent until the database shows the orders Completed: (1) N orders' webhooks once
+// each; (2) the other N orders' webhooks ten times each, shuffled, so that duplicates race the first completion of their
+// order. Webhooks carry imp_uid and merchant_uid, as PortOne's do. The exactly-once check of the database is the script's.
 // The machine is shared, so each phase also reports the CPU time the app and its PostgreSQL backends spent on it: the
 // cost per completion, which other processes' load does not change.
-// Arguments: <baseUrl> <orders per phase> <concurrency> <resultFile> <database connection string> <app pid>
+// Arguments: <baseUrl> <orders per phase> <warm-up orders> <concurrency> <resultFile> <database connection string> <app pid>
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-var (baseUrl, orders, concurrency, resultFile, database, appPid) = (args[0], int.Parse(args[1]), int.Parse(args[2]), args[3], args[4], int.Parse(args[5]));
+var (baseUrl, orders, warmUp, concurrency, resultFile, database, appPid) =
+    (args[0], int.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3]), args[4], args[5], int.Parse(args[6]));
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
 const string Password = "bench-password-1";
 const long Fee = 10_000;
@@ -22,12 +25,12 @@ const long Fee = 10_000;
 var setup = Stopwatch.StartNew();
 var president = await SignUpAsync("president@webhook.bench", 0);
 var club = await Expect(await Send(HttpMethod.Post, "/v1/clubs", president,
-    new { name = "벤치 웹훅", englishName = "bench-webhook", description = "", room = "", chatLink = "", fee = Fee, seatLimit = 2 * orders }), 201);
+    new { name = "벤치 웹훅", englishName = "bench-webhook", description = "", room = "", chatLink = "", fee = Fee, seatLimit = 2 * orders + warmUp }), 201);
 var clubId = club.GetProperty("id").GetInt64();
 var groupId = (await Expect(await http.GetAsync($"/v1/clubs/{clubId}/join"), 200)).GetProperty("groupId").GetInt64();
-await Expect(await Send(HttpMethod.Put, $"/v1/groups/{groupId}", president, new { recruiting = true, seatLimit = 2 * orders, amount = Fee }), 200);
-var webhooks = new Webhook[2 * orders];
-await Parallel.ForEachAsync(Enumerable.Range(0, 2 * orders), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+await Expect(await Send(HttpMethod.Put, $"/v1/groups/{groupId}", president, new { recruiting = true, seatLimit = 2 * orders + warmUp, amount = Fee }), 200);
+var webhooks = new Webhook[2 * orders + warmUp];
+await Parallel.ForEachAsync(Enumerable.Range(0, webhooks.Length), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
 {
     var token = await SignUpAsync($"student{i}@webhook.bench", i + 1);
     var merchantUid = $"whb_{i}_{Guid.NewGuid():N}"[..30];
@@ -38,16 +41,22 @@ await Parallel.ForEachAsync(Enumerable.Range(0, 2 * orders), new ParallelOptions
     webhooks[i] = new Webhook(paid.GetProperty("response").GetProperty("imp_uid").GetString()!, merchantUid);
 });
 await File.WriteAllTextAsync(resultFile, $"group_id={groupId}\n");
-Console.WriteLine($"setup: {2 * orders} paid orders (webhooks held back) in {setup.Elapsed.TotalSeconds:F0} s");
+Console.WriteLine($"setup: {webhooks.Length} paid orders (webhooks held back) in {setup.Elapsed.TotalSeconds:F0} s");
 
 await using var db = new NpgsqlConnection(database);
 await db.OpenAsync();
-var once = await RunAsync(webhooks[..orders], completedBefore: 0);
+var warm = webhooks[(2 * orders)..];
+var warmStorm = warm.Take(warmUp / 4).SelectMany(w => Enumerable.Repeat(w, 10)).Concat(warm.Skip(warmUp / 4)).OrderBy(_ => Random.Shared.Next()).ToArray();
+var warming = await RunAsync(warmStorm, completedBefore: 0);
+Console.WriteLine($"warm-up (not counted): {warmUp} orders, {warmStorm.Length} webhooks (non-200: {warming.Errors}); all Completed after {warming.Completed:F2} s");
+// The runtime recompiles hot methods with full optimization in the background shortly after their 30th call.
+await Task.Delay(TimeSpan.FromSeconds(3));
+var once = await RunAsync(webhooks[..orders], completedBefore: warmUp);
 Console.WriteLine($"once: {orders} webhooks answered in {once.Answered:F2} s (non-200: {once.Errors}); all {orders} orders Completed after {once.Completed:F2} s = {orders / once.Completed:F0} verified completions/s; {once.Cpu}");
-var storm = webhooks[orders..].SelectMany(w => Enumerable.Repeat(w, 10)).OrderBy(_ => Random.Shared.Next()).ToArray();
-var raced = await RunAsync(storm, completedBefore: orders);
+var storm = webhooks[orders..(2 * orders)].SelectMany(w => Enumerable.Repeat(w, 10)).OrderBy(_ => Random.Shared.Next()).ToArray();
+var raced = await RunAsync(storm, completedBefore: warmUp + orders);
 Console.WriteLine($"10x duplicate storm racing the first completion: {storm.Length} webhooks answered in {raced.Answered:F2} s = {storm.Length / raced.Answered:F0} webhooks/s (non-200: {raced.Errors}); all {orders} orders Completed after {raced.Completed:F2} s = {orders / raced.Completed:F0} verified completions/s; {raced.Cpu}");
-return once.Errors + raced.Errors == 0 ? 0 : 1;
+return warming.Errors + once.Errors + raced.Errors == 0 ? 0 : 1;
 
 // Sends the webhooks, concurrency at a time, and watches the database until every order of the phase is Completed.
 async Task<(double Answered, double Completed, int Errors, string Cpu)> RunAsync(IReadOnlyList<Webhook> batch, int completedBefore)
