@@ -28,6 +28,8 @@ public static class OrdersRegistration
         services.AddHostedService<Reconciler>();
         services.AddSingleton<WebhookArrivals>();
         services.AddScoped<WebhookInbox>();
+        services.AddSingleton<WebhookIntake>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookIntake>());
         services.AddScoped<WebhookNoticeBatch>();
         services.AddHostedService<WebhookNoticeWorker>();
         return services;

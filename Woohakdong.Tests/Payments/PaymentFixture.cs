@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Payments;
+using Woohakdong.Core.Payments.Inbox;
 using Woohakdong.Tests.Enrollment;
 
 namespace Woohakdong.Tests.Payments;
@@ -46,6 +47,26 @@ public sealed class PaymentSteps(SeatHarness harness, FakePaymentGateway gateway
     {
         await using var scope = harness.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OrderCompletion>().CompleteAsync(impUid, merchantUid, OrderCause.Webhook, Ct);
+    }
+
+    /// <summary>PortOne's webhook as the endpoint leaves it: recorded in the inbox, for a worker to settle.</summary>
+    public async Task RecordWebhookAsync(string? impUid, string? merchantUid)
+    {
+        await using var scope = harness.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WebhookInbox>().RecordAsync([new PaymentNotice(impUid, merchantUid)], Ct);
+    }
+
+    /// <summary>One worker's turn at the inbox; returns how many notices it claimed.</summary>
+    public async Task<int> SettleRecordedWebhooksAsync()
+    {
+        await using var scope = harness.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WebhookNoticeBatch>().RunOnceAsync(Ct);
+    }
+
+    public async Task<int> WebhooksLeftAsync()
+    {
+        await using var db = await harness.DbAsync();
+        return await db.WebhookNotices.CountAsync(Ct);
     }
 
     /// <summary>The browser's callback, as the paying student.</summary>

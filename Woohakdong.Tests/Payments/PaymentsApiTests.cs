@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Woohakdong.Core.Data;
 using Woohakdong.Core.Payments;
 using Woohakdong.Tests.Enrollment;
 using Woohakdong.Tests.Infrastructure;
@@ -106,6 +108,31 @@ public sealed class PaymentsApiTests(PaymentsApp payments) : IClassFixture<Payme
 
         Assert.Equal(HttpStatusCode.OK, whileDown.StatusCode);
         Assert.Equal("Pending", statusWhileDown);
+        Assert.Equal("Completed", await SettledStatusAsync(student, order.OrderId));
+    }
+
+    [Fact]
+    public async Task A_webhook_the_database_cannot_record_is_answered_503_and_its_redelivery_completes_the_order()
+    {
+        var (student, order) = await StartOrderAsync();
+        var body = new { imp_uid = payments.Gateway.Pay(order.MerchantUid, 30_000).ImpUid, merchant_uid = order.MerchantUid };
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        HttpResponseMessage refused;
+        await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "WebhookNotices" RENAME TO "WebhookNoticesAway" """, Ct);
+        try
+        {
+            refused = await app.CreateClient().PostAsJsonAsync("/webhooks/portone", body, Ct);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "WebhookNoticesAway" RENAME TO "WebhookNotices" """, Ct);
+        }
+        var statusAfterRefusal = await StatusAsync(student, order.OrderId);
+        var redelivered = await app.CreateClient().PostAsJsonAsync("/webhooks/portone", body, Ct);
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "Pending"), (refused.StatusCode, statusAfterRefusal));
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
         Assert.Equal("Completed", await SettledStatusAsync(student, order.OrderId));
     }
 

@@ -31,9 +31,9 @@ public abstract class WebhookBatchSettlementTests(PaymentFixture fixture)
             paid.Add((student, order, steps.Pay(order).ImpUid));
         }
         // Each webhook twice, as PortOne may send it.
-        foreach (var (_, order, impUid) in paid.Concat(paid)) await RecordAsync(impUid, order.MerchantUid);
+        foreach (var (_, order, impUid) in paid.Concat(paid)) await steps.RecordWebhookAsync(impUid, order.MerchantUid);
 
-        Assert.Equal(60, await RunBatchAsync());
+        Assert.Equal(60, await steps.SettleRecordedWebhooksAsync());
 
         foreach (var (student, order, impUid) in paid)
         {
@@ -46,7 +46,7 @@ public abstract class WebhookBatchSettlementTests(PaymentFixture fixture)
         }
         Assert.Equal(30, await steps.SeatsTakenAsync(club));
         Assert.Equal(30, await HoldsAsync(club, HoldState.Converted));
-        Assert.Equal(0, await NoticesLeftAsync());
+        Assert.Equal(0, await steps.WebhooksLeftAsync());
     }
 
     [Fact]
@@ -65,13 +65,13 @@ public abstract class WebhookBatchSettlementTests(PaymentFixture fixture)
         var (tampering, tampered) = await steps.StartAsync(elsewhere);
         var lowPayment = steps.Pay(tampered, amount: 1_000);
         var latePayment = steps.Pay(expired);
-        await RecordAsync(latePayment.ImpUid, expired.MerchantUid);
-        await RecordAsync(steps.Pay(ordinary).ImpUid, ordinary.MerchantUid);
-        await RecordAsync(lowPayment.ImpUid, tampered.MerchantUid);
-        await RecordAsync("imp_unknown", "no-such-order");
-        await RecordAsync(steps.Pay(alsoOrdinary).ImpUid, alsoOrdinary.MerchantUid);
+        await steps.RecordWebhookAsync(latePayment.ImpUid, expired.MerchantUid);
+        await steps.RecordWebhookAsync(steps.Pay(ordinary).ImpUid, ordinary.MerchantUid);
+        await steps.RecordWebhookAsync(lowPayment.ImpUid, tampered.MerchantUid);
+        await steps.RecordWebhookAsync("imp_unknown", "no-such-order");
+        await steps.RecordWebhookAsync(steps.Pay(alsoOrdinary).ImpUid, alsoOrdinary.MerchantUid);
 
-        Assert.Equal(5, await RunBatchAsync());
+        Assert.Equal(5, await steps.SettleRecordedWebhooksAsync());
 
         Assert.Equal(
             [OrderStatus.Refunded, OrderStatus.Completed, OrderStatus.Completed, OrderStatus.Refunded, OrderStatus.Pending, OrderStatus.Pending],
@@ -83,7 +83,7 @@ public abstract class WebhookBatchSettlementTests(PaymentFixture fixture)
         Assert.Equal(new[] { 0, 1, 1 }, await Task.WhenAll(new[] { late, first, second }.Select(student => steps.MembershipsAsync(club, student))));
         Assert.Equal(0, await steps.MembershipsAsync(elsewhere, tampering));
         Assert.Equal((4, 0), (await steps.SeatsTakenAsync(club), await steps.SeatsTakenAsync(elsewhere)));
-        Assert.Equal(0, await NoticesLeftAsync());
+        Assert.Equal(0, await steps.WebhooksLeftAsync());
     }
 
     [Fact]
@@ -95,11 +95,11 @@ public abstract class WebhookBatchSettlementTests(PaymentFixture fixture)
             var (student, order) = await steps.StartAsync(club);
             var (_, neighbour) = await steps.StartAsync(club);
             var impUid = steps.Pay(order).ImpUid;
-            await RecordAsync(steps.Pay(neighbour).ImpUid, neighbour.MerchantUid);
-            await RecordAsync(impUid, order.MerchantUid);
+            await steps.RecordWebhookAsync(steps.Pay(neighbour).ImpUid, neighbour.MerchantUid);
+            await steps.RecordWebhookAsync(impUid, order.MerchantUid);
 
             var callback = Task.Run(() => steps.CallbackAsync(student, club, order.MerchantUid, impUid), Ct);
-            await Task.WhenAll(callback, Task.Run(RunBatchAsync, Ct));
+            await Task.WhenAll(callback, Task.Run(steps.SettleRecordedWebhooksAsync, Ct));
 
             Assert.Equal(OrderStatus.Completed, (await callback).Status);
             Assert.Equal([OrderStatus.Paid, OrderStatus.Completed], (await steps.HistoryAsync(order.OrderId)).Select(h => h.To));
@@ -108,19 +108,7 @@ public abstract class WebhookBatchSettlementTests(PaymentFixture fixture)
         }
         Assert.Equal(40, await steps.SeatsTakenAsync(club));
         Assert.Equal(40, await HoldsAsync(club, HoldState.Converted));
-        Assert.Equal(0, await NoticesLeftAsync());
-    }
-
-    protected async Task RecordAsync(string? impUid, string? merchantUid)
-    {
-        await using var scope = harness.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WebhookInbox>().RecordAsync(impUid, merchantUid, Ct);
-    }
-
-    private async Task<int> RunBatchAsync()
-    {
-        await using var scope = harness.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<WebhookNoticeBatch>().RunOnceAsync(Ct);
+        Assert.Equal(0, await steps.WebhooksLeftAsync());
     }
 
     private async Task<int> HoldsAsync(OpenClub club, HoldState state)
@@ -129,11 +117,6 @@ public abstract class WebhookBatchSettlementTests(PaymentFixture fixture)
         return await db.SeatHolds.CountAsync(h => h.GroupId == club.GroupId && h.State == state, Ct);
     }
 
-    private async Task<int> NoticesLeftAsync()
-    {
-        await using var db = await harness.DbAsync();
-        return await db.WebhookNotices.CountAsync(Ct);
-    }
 }
 
 public sealed class SqliteWebhookBatchSettlementTests(SqlitePaymentFixture fixture)

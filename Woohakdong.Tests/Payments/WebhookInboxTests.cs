@@ -20,13 +20,13 @@ public abstract class WebhookInboxTests(PaymentFixture fixture)
         var (student, order) = await steps.StartAsync(club);
         var payment = steps.Pay(order);
 
-        await RecordAsync(payment.ImpUid, order.MerchantUid);
-        var claimed = await RunBatchAsync();
+        await steps.RecordWebhookAsync(payment.ImpUid, order.MerchantUid);
+        var claimed = await steps.SettleRecordedWebhooksAsync();
 
         Assert.Equal(1, claimed);
         Assert.Equal(OrderStatus.Completed, (await steps.OrderAsync(order.OrderId)).Status);
         Assert.Equal(1, await steps.MembershipsAsync(club, student));
-        Assert.Equal(0, await NoticesLeftAsync());
+        Assert.Equal(0, await steps.WebhooksLeftAsync());
     }
 
     [Fact]
@@ -35,31 +35,31 @@ public abstract class WebhookInboxTests(PaymentFixture fixture)
         var club = await harness.CreateClubAsync(10, fee: 20_000);
         var (_, order) = await steps.StartAsync(club);
         var payment = steps.Pay(order);
-        await RecordAsync(payment.ImpUid, order.MerchantUid);
+        await steps.RecordWebhookAsync(payment.ImpUid, order.MerchantUid);
         await using (var crashed = harness.Services.CreateAsyncScope())
             Assert.Single(await crashed.ServiceProvider.GetRequiredService<WebhookInbox>().ClaimAsync(Ct));
 
-        var whileClaimed = await RunBatchAsync();
+        var whileClaimed = await steps.SettleRecordedWebhooksAsync();
         harness.Time.Advance(new PaymentOptions().NoticeRetryAfter + TimeSpan.FromSeconds(1));
-        var afterRetryTime = await RunBatchAsync();
+        var afterRetryTime = await steps.SettleRecordedWebhooksAsync();
 
         Assert.Equal((0, 1), (whileClaimed, afterRetryTime));
         Assert.Equal(OrderStatus.Completed, (await steps.OrderAsync(order.OrderId)).Status);
-        Assert.Equal(0, await NoticesLeftAsync());
+        Assert.Equal(0, await steps.WebhooksLeftAsync());
     }
 
     [Fact]
     public async Task Two_workers_claiming_at_once_never_take_the_same_webhook()
     {
-        for (var i = 0; i < 150; i++) await RecordAsync($"imp_nobody_{i}", $"no-such-order-{i}");
+        for (var i = 0; i < 150; i++) await steps.RecordWebhookAsync($"imp_nobody_{i}", $"no-such-order-{i}");
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(ClaimAllAsync, Ct)));
 
         Assert.Equal(150, claims.Sum(c => c.Count));
         Assert.Empty(claims[0].Intersect(claims[1]));
         harness.Time.Advance(new PaymentOptions().NoticeRetryAfter + TimeSpan.FromSeconds(1));
-        while (await RunBatchAsync() > 0) { }
-        Assert.Equal(0, await NoticesLeftAsync());
+        while (await steps.SettleRecordedWebhooksAsync() > 0) { }
+        Assert.Equal(0, await steps.WebhooksLeftAsync());
     }
 
     [Fact]
@@ -74,12 +74,12 @@ public abstract class WebhookInboxTests(PaymentFixture fixture)
         }
         // Each webhook three times, as PortOne may send it: more than one claim holds, so copies land with both workers.
         for (var copy = 0; copy < 3; copy++)
-            foreach (var (order, impUid) in orders) await RecordAsync(impUid, order.MerchantUid);
+            foreach (var (order, impUid) in orders) await steps.RecordWebhookAsync(impUid, order.MerchantUid);
 
         var claimed = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             var total = 0;
-            for (int count; (count = await RunBatchAsync()) > 0;) total += count;
+            for (int count; (count = await steps.SettleRecordedWebhooksAsync()) > 0;) total += count;
             return total;
         }, Ct)));
 
@@ -89,7 +89,7 @@ public abstract class WebhookInboxTests(PaymentFixture fixture)
             Assert.Equal(OrderStatus.Completed, (await steps.OrderAsync(order.OrderId)).Status);
             Assert.Equal([OrderStatus.Paid, OrderStatus.Completed], (await steps.HistoryAsync(order.OrderId)).Select(h => h.To));
         }
-        Assert.Equal(0, await NoticesLeftAsync());
+        Assert.Equal(0, await steps.WebhooksLeftAsync());
     }
 
     [Fact]
@@ -100,12 +100,12 @@ public abstract class WebhookInboxTests(PaymentFixture fixture)
         var (tampered, second) = await steps.StartAsync(club);
         var (other, third) = await steps.StartAsync(club);
         var lowPayment = steps.Pay(second, amount: 100);
-        await RecordAsync(steps.Pay(first).ImpUid, first.MerchantUid);
-        await RecordAsync(lowPayment.ImpUid, second.MerchantUid);
-        await RecordAsync(steps.Pay(third).ImpUid, third.MerchantUid);
+        await steps.RecordWebhookAsync(steps.Pay(first).ImpUid, first.MerchantUid);
+        await steps.RecordWebhookAsync(lowPayment.ImpUid, second.MerchantUid);
+        await steps.RecordWebhookAsync(steps.Pay(third).ImpUid, third.MerchantUid);
         var readsBefore = fixture.Gateway.BatchCalls;
 
-        Assert.Equal(3, await RunBatchAsync());
+        Assert.Equal(3, await steps.SettleRecordedWebhooksAsync());
 
         Assert.Equal(1, fixture.Gateway.BatchCalls - readsBefore);
         Assert.Equal(
@@ -113,7 +113,7 @@ public abstract class WebhookInboxTests(PaymentFixture fixture)
             [(await steps.OrderAsync(first.OrderId)).Status, (await steps.OrderAsync(second.OrderId)).Status, (await steps.OrderAsync(third.OrderId)).Status]);
         Assert.Equal(1, fixture.Gateway.RefundsOf(lowPayment.ImpUid));
         Assert.Equal((1, 0, 1), (await steps.MembershipsAsync(club, honest), await steps.MembershipsAsync(club, tampered), await steps.MembershipsAsync(club, other)));
-        Assert.Equal(0, await NoticesLeftAsync());
+        Assert.Equal(0, await steps.WebhooksLeftAsync());
     }
 
     [Fact]
@@ -121,36 +121,104 @@ public abstract class WebhookInboxTests(PaymentFixture fixture)
     {
         var club = await harness.CreateClubAsync(10, fee: 20_000);
         var (_, order) = await steps.StartAsync(club);
-        await RecordAsync(steps.Pay(order).ImpUid, order.MerchantUid);
+        await steps.RecordWebhookAsync(steps.Pay(order).ImpUid, order.MerchantUid);
 
         fixture.Gateway.Unreachable = true;
         try
         {
-            await Assert.ThrowsAsync<PaymentGatewayException>(RunBatchAsync);
+            await Assert.ThrowsAsync<PaymentGatewayException>(steps.SettleRecordedWebhooksAsync);
         }
         finally
         {
             fixture.Gateway.Unreachable = false;
         }
-        var stillRecorded = await NoticesLeftAsync();
+        var stillRecorded = await steps.WebhooksLeftAsync();
         harness.Time.Advance(new PaymentOptions().NoticeRetryAfter + TimeSpan.FromSeconds(1));
-        await RunBatchAsync();
+        await steps.SettleRecordedWebhooksAsync();
 
         Assert.Equal(1, stillRecorded);
         Assert.Equal(OrderStatus.Completed, (await steps.OrderAsync(order.OrderId)).Status);
-        Assert.Equal(0, await NoticesLeftAsync());
+        Assert.Equal(0, await steps.WebhooksLeftAsync());
     }
 
-    private async Task RecordAsync(string? impUid, string? merchantUid)
+    [Fact]
+    public async Task Notices_recorded_together_keep_their_order_and_leave_out_those_of_finished_orders()
     {
-        await using var scope = harness.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WebhookInbox>().RecordAsync(impUid, merchantUid, Ct);
+        var club = await harness.CreateClubAsync(10, fee: 20_000);
+        var (_, finished) = await steps.StartAsync(club);
+        var finishedPayment = steps.Pay(finished);
+        await steps.WebhookAsync(finishedPayment.ImpUid, finished.MerchantUid);
+        var (_, open) = await steps.StartAsync(club);
+        var openPayment = steps.Pay(open);
+        var notices = new PaymentNotice[]
+        {
+            new(openPayment.ImpUid, open.MerchantUid), new(finishedPayment.ImpUid, finished.MerchantUid),
+            new("imp_only", null), new(null, "no-such-order"), new(openPayment.ImpUid, open.MerchantUid),
+        };
+
+        await using (var scope = harness.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<WebhookInbox>().RecordAsync(notices, Ct);
+
+        await using var db = await harness.DbAsync();
+        var recorded = await db.WebhookNotices.OrderBy(n => n.Id).ToListAsync(Ct);
+        db.WebhookNotices.RemoveRange(recorded);
+        await db.SaveChangesAsync(Ct);
+
+        Assert.Equal(
+            [(openPayment.ImpUid, open.MerchantUid), ("imp_only", null), (null, "no-such-order"), (openPayment.ImpUid, open.MerchantUid)],
+            recorded.Select(n => (n.ImpUid, n.MerchantUid)));
     }
 
-    private async Task<int> RunBatchAsync()
+    [Fact]
+    public async Task Webhooks_handed_to_the_intake_at_once_are_each_recorded_before_their_caller_returns()
     {
-        await using var scope = harness.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<WebhookNoticeBatch>().RunOnceAsync(Ct);
+        var club = await harness.CreateClubAsync(60, fee: 20_000);
+        var webhooks = new List<PaymentNotice>();
+        for (var i = 0; i < 40; i++)
+        {
+            var (_, order) = await steps.StartAsync(club);
+            webhooks.Add(new PaymentNotice(steps.Pay(order).ImpUid, order.MerchantUid));
+        }
+        var intake = await StartIntakeAsync();
+
+        await Task.WhenAll(webhooks.Select(w => Task.Run(() => intake.RecordAsync(w.ImpUid, w.MerchantUid, Ct), Ct)));
+        var recorded = await steps.WebhooksLeftAsync();
+        await intake.StopAsync(Ct);
+
+        Assert.Equal(40, recorded);
+        await Assert.ThrowsAsync<WebhookNotRecordedException>(() => intake.RecordAsync("imp_late", "late-order", Ct));
+        while (await steps.SettleRecordedWebhooksAsync() > 0) { }
+        Assert.Equal(0, await steps.WebhooksLeftAsync());
+    }
+
+    [Fact]
+    public async Task A_webhook_the_database_refuses_is_reported_not_recorded_and_the_intake_records_the_next_one()
+    {
+        var intake = await StartIntakeAsync();
+        await using var db = await harness.DbAsync();
+        await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "WebhookNotices" RENAME TO "WebhookNoticesAway" """, Ct);
+        Exception? refused;
+        try
+        {
+            refused = await Record.ExceptionAsync(() => intake.RecordAsync("imp_refused", "refused-order", Ct));
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "WebhookNoticesAway" RENAME TO "WebhookNotices" """, Ct);
+        }
+        await intake.RecordAsync("imp_retried", "refused-order", Ct);
+        await intake.StopAsync(Ct);
+
+        Assert.IsType<WebhookNotRecordedException>(refused);
+        Assert.Equal(["imp_retried"], await db.WebhookNotices.Select(n => n.ImpUid).ToListAsync(Ct));
+        while (await steps.SettleRecordedWebhooksAsync() > 0) { }
+    }
+
+    private async Task<WebhookIntake> StartIntakeAsync()
+    {
+        var intake = new WebhookIntake(harness.Services.GetRequiredService<IServiceScopeFactory>());
+        await intake.StartAsync(Ct);
+        return intake;
     }
 
     /// <summary>One worker's claims, one after another, until the inbox has none free.</summary>
@@ -163,11 +231,6 @@ public abstract class WebhookInboxTests(PaymentFixture fixture)
         return claimed;
     }
 
-    private async Task<int> NoticesLeftAsync()
-    {
-        await using var db = await harness.DbAsync();
-        return await db.WebhookNotices.CountAsync(Ct);
-    }
 }
 
 public sealed class SqliteWebhookInboxTests(SqlitePaymentFixture fixture) : WebhookInboxTests(fixture), IClassFixture<SqlitePaymentFixture>;

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Payments;
 using Woohakdong.Core.Payments.Inbox;
 
@@ -8,21 +6,25 @@ namespace Woohakdong.Web.Endpoints;
 
 /// <summary>
 /// <c>POST /webhooks/portone</c>, JSON or form. The body is not signed, so its imp_uid and merchant_uid are only recorded
-/// as lookup keys in the <see cref="WebhookInbox"/>; a worker settles the order through the completion service, which
-/// re-fetches the payment. 200 once recorded (also for an unknown or finished order); 503 only when the notice could not
+/// as lookup keys in the <see cref="WebhookInbox"/> (through the <see cref="WebhookIntake"/>); a worker settles the order
+/// through the completion service, which re-fetches the payment. 200 once recorded (also for an unknown or finished order); 503 only when the notice could not
 /// be recorded, so that PortOne tries again.
 /// </summary>
 public static class PortOneWebhook
 {
     public const string Path = "/webhooks/portone";
 
+    /// <summary>
+    /// Short-circuited: PortOne sends no cookie, token or culture, so the site's middleware (localization, sign-in,
+    /// authorization, antiforgery, status-code pages) has nothing to do for it, and at a thousand webhooks a second its
+    /// cost shows.
+    /// </summary>
     public static void MapPortOneWebhook(this WebApplication app) =>
-        app.MapPost(Path, Receive).DisableAntiforgery().AllowAnonymous().WithTags("Webhooks");
+        app.MapPost(Path, Receive).DisableAntiforgery().ShortCircuit().WithTags("Webhooks");
 
-    private static async Task<IResult> Receive(HttpRequest request, WebhookInbox inbox, ILogger<WebhookInbox> logger, CancellationToken ct)
+    private static async Task<IResult> Receive(HttpRequest request, WebhookIntake intake, ILogger<WebhookIntake> logger, CancellationToken ct)
     {
         var (impUid, merchantUid) = await ReadKeysAsync(request, ct);
-        // Answers carry a body, so the site's status-code pages leave them to PortOne as they are.
         if (impUid is null && merchantUid is null) return TypedResults.Problem("imp_uid or merchant_uid is required", statusCode: StatusCodes.Status400BadRequest);
         if (impUid?.Length > WebhookNotice.MaxImpUidLength || merchantUid?.Length > MerchantUids.MaxLength)
         {
@@ -31,10 +33,10 @@ public static class PortOneWebhook
         }
         try
         {
-            await inbox.RecordAsync(impUid, merchantUid, ct);
+            await intake.RecordAsync(impUid, merchantUid, ct);
             return TypedResults.Ok();
         }
-        catch (Exception error) when (error is DbException or DbUpdateException)
+        catch (WebhookNotRecordedException error)
         {
             logger.LogWarning(error, "Webhook for {MerchantUid} could not be recorded; asking PortOne to retry", merchantUid);
             return TypedResults.Problem("notice could not be recorded; retry", statusCode: StatusCodes.Status503ServiceUnavailable);

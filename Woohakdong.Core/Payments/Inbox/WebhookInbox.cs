@@ -15,31 +15,39 @@ public sealed class WebhookInbox(IDbContextFactory<AppDbContext> dbFactory, Webh
     public const int ClaimSize = IPaymentGateway.MaxPaymentsPerCall;
 
     /// <summary>
-    /// Records the notice, unless it names an order that is already final: no notice can change that order any more, so
-    /// there is nothing to keep (the settling would drop it too).
+    /// Records the notices in one statement, except those naming an order that is already final: no notice can change
+    /// that order any more, so there is nothing to keep (the settling would drop it too).
     /// </summary>
-    public async Task RecordAsync(string? impUid, string? merchantUid, CancellationToken ct = default)
+    public async Task RecordAsync(IReadOnlyList<PaymentNotice> notices, CancellationToken ct = default)
     {
+        if (notices.Count == 0) return;
         var now = time.GetUtcNow();
         var final = OrderTransitions.Final.Select(status => (int)status).ToArray();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (db.Database.IsNpgsql())
             {
-                // One statement for the check and the insert: a duplicate of a finished order's webhook costs one lookup.
+                // One statement for the checks and the inserts: a duplicate of a finished order's webhook costs one lookup.
+                var impUids = notices.Select(n => n.ImpUid).ToArray();
+                var merchantUids = notices.Select(n => n.MerchantUid).ToArray();
                 var recorded = await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO "WebhookNotices" ("ImpUid", "MerchantUid", "ReceivedAt", "Attempts")
-                    SELECT {impUid}, {merchantUid}, {now}, 0
-                    WHERE NOT EXISTS (SELECT FROM "JoinOrders" o WHERE o."MerchantUid" = {merchantUid}
+                    SELECT n."ImpUid", n."MerchantUid", {now}, 0
+                    FROM unnest({impUids}::text[], {merchantUids}::text[]) WITH ORDINALITY AS n("ImpUid", "MerchantUid", "Position")
+                    WHERE NOT EXISTS (SELECT FROM "JoinOrders" o WHERE o."MerchantUid" = n."MerchantUid"
                                       AND o."Status" = ANY({final}))
+                    ORDER BY n."Position"
                     """, ct);
                 if (recorded == 0) return;
             }
             else
             {
-                if (merchantUid is not null && await db.JoinOrders.AnyAsync(o => o.MerchantUid == merchantUid && final.Contains((int)o.Status), ct))
-                    return;
-                db.WebhookNotices.Add(new WebhookNotice { ImpUid = impUid, MerchantUid = merchantUid, ReceivedAt = now });
+                var merchantUids = notices.Select(n => n.MerchantUid).OfType<string>().Distinct().ToList();
+                var finished = (await db.JoinOrders.Where(o => merchantUids.Contains(o.MerchantUid) && final.Contains((int)o.Status))
+                    .Select(o => o.MerchantUid).ToListAsync(ct)).ToHashSet();
+                var open = notices.Where(n => n.MerchantUid is null || !finished.Contains(n.MerchantUid)).ToList();
+                if (open.Count == 0) return;
+                db.WebhookNotices.AddRange(open.Select(n => new WebhookNotice { ImpUid = n.ImpUid, MerchantUid = n.MerchantUid, ReceivedAt = now }));
                 await db.SaveChangesAsync(ct);
             }
         }
