@@ -26,6 +26,7 @@ public sealed class JoiningApiTests(AppFactory app) : IClassFixture<AppFactory>
         var twice = await first.PostAsJsonAsync($"/v1/groups/{groupId}/joins", new { merchantUid = (string?)null }, Ct);
         await second.PostAsync($"/v1/groups/{groupId}/joins", null, Ct);
         var full = await third.PostAsync($"/v1/groups/{groupId}/joins", null, Ct);
+        var fullAgain = await third.PostAsync($"/v1/groups/{groupId}/joins", null, Ct);
         var memberEdit = await first.PutAsJsonAsync($"/v1/groups/{groupId}", new { recruiting = true, seatLimit = 10, amount = 0 }, Ct);
         var belowTaken = await president.PutAsJsonAsync($"/v1/groups/{groupId}", new { recruiting = true, seatLimit = 1, amount = 0 }, Ct);
         var current = await (await app.CreateClient().GetAsync($"/v1/clubs/{clubId}/join", Ct)).JsonAsync();
@@ -38,6 +39,8 @@ public sealed class JoiningApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("MEMBER", admission.GetProperty("role").GetString());
         await AssertProblemAsync(twice, HttpStatusCode.Conflict, "ALREADY_MEMBER", "이미 이번 학기 회원입니다.");
         await AssertProblemAsync(full, HttpStatusCode.Conflict, "FULL", "정원이 마감되었습니다.");
+        // Now answered from memory, before the service: the same problem answer.
+        await AssertProblemAsync(fullAgain, HttpStatusCode.Conflict, "FULL", "정원이 마감되었습니다.");
         Assert.Equal(HttpStatusCode.Forbidden, memberEdit.StatusCode);
         await AssertProblemAsync(belowTaken, HttpStatusCode.Conflict, "SEAT_LIMIT_BELOW_TAKEN", "정원은 이미 찬 자리 수보다 적게 줄일 수 없습니다.");
         Assert.Equal(
