@@ -64,6 +64,9 @@ public sealed class SeatService(
     private async Task TakeSeatAsync(JoinGroup group, Action<AppDbContext> record, string duplicateCode, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A failed insert abandons the whole transaction below, so SaveChanges' own savepoint would only add two round
+        // trips to the time the club's lock is held.
+        db.Database.AutoSavepointsEnabled = false;
         await using (await AcquireLockAsync(group.ClubId, ct))
         {
             if (soldOut.IsFull(group.Id)) throw AppException.Conflict(ErrorCodes.Full);
