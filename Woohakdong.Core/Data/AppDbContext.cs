@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
+using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
@@ -21,6 +22,9 @@ namespace Woohakdong.Core.Data;
 public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>Whose changes <see cref="AuditInterceptor"/> stamps; set by the scope that hands the context out.</summary>
+    internal ICurrentUser? Actor { get; set; }
+
     public DbSet<Club> Clubs => Set<Club>();
     public DbSet<ClubMembership> Memberships => Set<ClubMembership>();
     public DbSet<JoinGroup> JoinGroups => Set<JoinGroup>();

@@ -4,8 +4,11 @@ using Woohakdong.Core.Common;
 
 namespace Woohakdong.Core.Data;
 
-/// <summary>The one place audit columns are written, so no service can forget or fake them.</summary>
-public sealed class AuditInterceptor(TimeProvider time, ICurrentUser currentUser) : SaveChangesInterceptor
+/// <summary>
+/// The one place audit columns are written, so no service can forget or fake them. One for all contexts: the actor is
+/// the user of the scope that handed the context out (<see cref="AppDbContext.Actor"/>).
+/// </summary>
+public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -24,7 +27,7 @@ public sealed class AuditInterceptor(TimeProvider time, ICurrentUser currentUser
     {
         if (context is null) return;
         var now = time.GetUtcNow();
-        var actor = currentUser.UserId;
+        var actor = (context as AppDbContext)?.Actor?.UserId;
         foreach (var entry in context.ChangeTracker.Entries<IAuditable>())
         {
             if (entry.State == EntityState.Added)
