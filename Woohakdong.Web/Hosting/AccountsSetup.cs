@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
@@ -37,6 +39,7 @@ public static class AccountsSetup
                 options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
             }));
+        services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, RememberedBearerTickets.Setup>();
         services.AddAuthorization();
 
         services.AddIdentityCore<AppUser>(options =>

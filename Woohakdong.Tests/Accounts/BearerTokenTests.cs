@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Woohakdong.Tests.Enrollment;
+using Woohakdong.Tests.Infrastructure;
+using Woohakdong.Web.Hosting;
+
+namespace Woohakdong.Tests.Accounts;
+
+/// <summary>The app with its clock in the test's hands, to let bearer tokens expire.</summary>
+public sealed class ClockedApp : IAsyncLifetime
+{
+    public AppFactory App { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public ValueTask InitializeAsync()
+    {
+        App.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        return App.InitializeAsync();
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
+/// <summary>Bearer tokens are read through <see cref="RememberedBearerTickets"/>; remembering one must change no answer.</summary>
+public sealed class BearerTokenTests(ClockedApp clocked) : IClassFixture<ClockedApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void The_bearer_scheme_reads_tokens_through_the_remembered_tickets()
+    {
+        var bearer = clocked.App.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
+
+        Assert.IsType<RememberedBearerTickets>(bearer.BearerTokenProtector);
+    }
+
+    [Fact]
+    public async Task A_remembered_token_still_stops_working_when_it_expires()
+    {
+        var student = await ApiStudents.SignUpAsync(clocked.App);
+        var first = await student.GetAsync("/v1/me/profile", Ct);
+        var again = await student.GetAsync("/v1/me/profile", Ct);
+
+        clocked.Clock.Advance(new BearerTokenOptions().BearerTokenExpiration + TimeSpan.FromSeconds(1));
+        var expired = await student.GetAsync("/v1/me/profile", Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tampered_token_is_refused_even_next_to_its_remembered_original()
+    {
+        var student = await ApiStudents.SignUpAsync(clocked.App);
+        var token = student.DefaultRequestHeaders.Authorization!.Parameter!;
+        var tampered = clocked.App.CreateClient();
+        tampered.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token[..^4] + (token[^4] == 'A' ? 'B' : 'A') + token[^3..]);
+
+        var original = await student.GetAsync("/v1/me/profile", Ct);
+        var forged = await tampered.GetAsync("/v1/me/profile", Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (original.StatusCode, forged.StatusCode));
+    }
+}
