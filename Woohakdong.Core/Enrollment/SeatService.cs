@@ -67,7 +67,7 @@ public sealed class SeatService(
         // A failed insert abandons the whole transaction below, so SaveChanges' own savepoint would only add two round
         // trips to the time the club's lock is held.
         db.Database.AutoSavepointsEnabled = false;
-        await using (await AcquireLockAsync(group.ClubId, ct))
+        await using (await AcquireLockAsync(group, ct))
         {
             if (soldOut.IsFull(group.Id)) throw AppException.Conflict(ErrorCodes.Full);
             var generation = soldOut.Observe(group.Id);
@@ -96,9 +96,20 @@ public sealed class SeatService(
         return AppException.Conflict(ErrorCodes.Full);
     }
 
-    private async Task<SeatLockResult> AcquireLockAsync(long clubId, CancellationToken ct)
+    /// <summary>The club's lock, or FULL as soon as the group fills while this caller waits for it.</summary>
+    private async Task<SeatLockResult> AcquireLockAsync(JoinGroup group, CancellationToken ct)
     {
-        var result = await seatLock.AcquireAsync(SeatLockResult.ResourceFor(clubId), ct);
+        using var untilFull = CancellationTokenSource.CreateLinkedTokenSource(ct, soldOut.WhenFull(group.Id));
+        if (soldOut.IsFull(group.Id)) throw AppException.Conflict(ErrorCodes.Full);
+        SeatLockResult result;
+        try
+        {
+            result = await seatLock.AcquireAsync(SeatLockResult.ResourceFor(group.ClubId), untilFull.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw AppException.Conflict(ErrorCodes.Full);
+        }
         if (result.Status == SeatLockStatus.TimedOut) throw AppException.Conflict(ErrorCodes.Busy);
         return result;
     }

@@ -7,20 +7,27 @@ namespace Woohakdong.Core.Enrollment;
 /// database or the lock. Only a guarded update that found the group full marks it; any freed seat (here or on
 /// another instance) clears it. A clear that lands while a caller is still deciding "full" wins: the caller
 /// marks with the generation it saw before asking the database, and a newer clear undoes the mark.
+/// Callers already queued for the lock when the group fills are told at once (<see cref="WhenFull"/>), instead of
+/// each taking the lock in turn only to read the mark.
 /// </summary>
 public sealed class SoldOutGroups
 {
     private readonly ConcurrentDictionary<long, long> clearGenerations = new();
     private readonly ConcurrentDictionary<long, byte> full = new();
+    private readonly ConcurrentDictionary<long, CancellationTokenSource> fillSignals = new();
 
     public bool IsFull(long groupId) => full.ContainsKey(groupId);
 
     public long Observe(long groupId) => clearGenerations.GetValueOrDefault(groupId);
 
+    /// <summary>Cancelled when the group is next marked full; check <see cref="IsFull"/> after taking it.</summary>
+    public CancellationToken WhenFull(long groupId) => fillSignals.GetOrAdd(groupId, _ => new CancellationTokenSource()).Token;
+
     public void MarkFull(long groupId, long observedGeneration)
     {
         full[groupId] = 0;
         if (Observe(groupId) != observedGeneration) full.TryRemove(groupId, out _);
+        else if (fillSignals.TryRemove(groupId, out var signal)) signal.Cancel();
     }
 
     public void Clear(long groupId)

@@ -146,6 +146,25 @@ public abstract class SeatServiceTests(SeatFixture fixture)
     }
 
     [Fact]
+    public async Task A_join_waiting_for_the_clubs_lock_when_the_group_fills_is_answered_full_without_the_lock()
+    {
+        var club = await harness.CreateClubAsync(seatLimit: 1);
+        var waiting = await harness.CreateStudentAsync();
+        var soldOut = harness.Services.GetRequiredService<SoldOutGroups>();
+        await using var held = await harness.Services.GetRequiredService<ISeatLock>().AcquireAsync(SeatLockResult.ResourceFor(club.ClubId), Ct);
+
+        var join = AdmitAsync(waiting, club.GroupId);
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+        var waitedForTheLock = !join.IsCompleted;
+        soldOut.MarkFull(club.GroupId, soldOut.Observe(club.GroupId));
+
+        Assert.True(waitedForTheLock);
+        // Still inside the lock's hold: without the signal the join would wait out LockWait and answer BUSY.
+        await SeatAssert.ConflictAsync(ErrorCodes.Full, () => join);
+        soldOut.Clear(club.GroupId);
+    }
+
+    [Fact]
     public async Task The_limit_cannot_go_below_the_seats_taken_by_group_or_club_update()
     {
         var club = await harness.CreateClubAsync(seatLimit: 3);

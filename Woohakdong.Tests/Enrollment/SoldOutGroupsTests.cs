@@ -28,4 +28,21 @@ public sealed class SoldOutGroupsTests
 
         Assert.False(soldOut.IsFull(7));
     }
+
+    [Fact]
+    public void Callers_waiting_when_the_group_fills_are_told_and_a_fill_undone_by_a_freed_seat_tells_nobody()
+    {
+        var soldOut = new SoldOutGroups();
+        var waitingBeforeFill = soldOut.WhenFull(7);
+        var undone = soldOut.WhenFull(8);
+        var seenBeforeAsking = soldOut.Observe(8);
+
+        soldOut.MarkFull(7, soldOut.Observe(7));
+        soldOut.Clear(8);
+        soldOut.MarkFull(8, seenBeforeAsking);
+
+        Assert.True(waitingBeforeFill.IsCancellationRequested);
+        Assert.False(undone.IsCancellationRequested);
+        Assert.False(soldOut.WhenFull(7).IsCancellationRequested);
+    }
 }
