@@ -27,7 +27,8 @@ public sealed class SoldOutGroups
     {
         full[groupId] = 0;
         if (Observe(groupId) != observedGeneration) full.TryRemove(groupId, out _);
-        else if (fillSignals.TryRemove(groupId, out var signal)) signal.Cancel();
+        // Asynchronously: the waiters' answers must not run on this caller's thread, which holds the club's lock.
+        else if (fillSignals.TryRemove(groupId, out var signal)) _ = signal.CancelAsync();
     }
 
     public void Clear(long groupId)
