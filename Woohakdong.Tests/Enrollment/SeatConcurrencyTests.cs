@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
@@ -31,6 +32,8 @@ public sealed class SeatConcurrencyTests
         await using var harness = await SeatHarness.StartAsync(
             DatabaseProvider.Postgres, settings: new Dictionary<string, string?> { ["Redis:Configuration"] = TestServices.Redis });
         Assert.IsType<RedLockSeatLock>(harness.Services.GetRequiredService<ISeatLock>());
+        // Without Redis the lock falls back to this process alone and the rush would still pass: insist on a live server.
+        await harness.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().PingAsync();
 
         var outcomes = await RushAsync(harness);
 
