@@ -1,5 +1,6 @@
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Core.Joining;
 
@@ -19,6 +20,10 @@ public sealed class JoinGroup : IAuditable
     public int SeatLimit { get; set; }
     public int SeatsTaken { get; set; }
     public bool Recruiting { get; set; }
+
+    /// <summary>The membership a seat in this group gives: a plain member of the club for the group's term.</summary>
+    public ClubMembership NewMember(Guid userId) =>
+        new() { ClubId = ClubId, UserId = userId, TermKey = TermKey, Role = ClubRole.Member, JoinGroupId = Id };
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedBy { get; set; }

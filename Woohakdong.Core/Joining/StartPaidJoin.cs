@@ -62,7 +62,7 @@ public sealed class StartPaidJoin(
     {
         var waiting = await db.JoinOrders.AsNoTracking().Where(o => o.HoldId == holdId && o.Status == OrderStatus.Pending).ToListAsync(ct);
         foreach (var previous in waiting)
-            if (!await ledger.TryMoveAsync(previous, new OrderLedger.Move(OrderStatus.Failed, OrderCause.Api, "replaced by a new order"), ct: ct))
+            if (!await ledger.TryMoveAsync(previous, new OrderLedger.Move(OrderStatus.Failed, OrderCause.Api, "replaced by a new order"), ct))
                 throw AppException.Conflict(ErrorCodes.AlreadyHolding);
     }
 
@@ -76,7 +76,7 @@ public sealed class StartPaidJoin(
         {
             logger.LogWarning(error, "Gateway refused to prepare order {MerchantUid}", order.MerchantUid);
             var failed = new OrderLedger.Move(OrderStatus.Failed, OrderCause.Api, $"prepare refused: {error.GatewayMessage}");
-            if (await ledger.TryMoveAsync(order, failed, ct: ct)) await holds.ReleaseHoldAsync(order.HoldId, ct);
+            if (await ledger.TryMoveAsync(order, failed, ct)) await holds.ReleaseHoldAsync(order.HoldId, ct);
             throw new AppException(ErrorKind.Unavailable, ErrorCodes.PaymentGatewayUnavailable);
         }
     }

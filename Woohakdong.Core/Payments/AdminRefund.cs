@@ -32,20 +32,23 @@ public sealed class AdminRefund(
         if (await MembershipOfAsync(order, ct) is { Role: ClubRole.President }) throw AppException.Conflict(ErrorCodes.PresidentRoleProtected);
 
         bool recorded;
+        var seatFreed = false;
         try
         {
             var payment = await gateway.GetPaymentAsync(order.ImpUid, ct)
                 ?? throw new PaymentGatewayException($"imp_uid {order.ImpUid} is unknown to the gateway");
             order.RefundReason = reason;
-            recorded = await refunds.RefundAsync(order, payment, OrderCause.Admin, ct, db => RemoveMembershipAsync(db, order, ct));
+            recorded = await refunds.RefundAsync(order, payment, OrderCause.Admin, ct,
+                async db => seatFreed = await RemoveMembershipAsync(db, order, ct));
         }
         catch (PaymentGatewayException)
         {
             throw AppException.Conflict(ErrorCodes.RefundRefusedByGateway);
         }
         if (!recorded) throw AppException.Conflict(ErrorCodes.OrderAlreadyRefunded);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct)) await seatChanges.AnnounceAsync(db, order.GroupId, ct);
-        return OrderView.Of(await ledger.FindAsync(orderId, ct) ?? order);
+        if (seatFreed)
+            await using (var db = await dbFactory.CreateDbContextAsync(ct)) await seatChanges.AnnounceAsync(db, order.GroupId, ct);
+        return OrderView.Of(order) with { Status = OrderStatus.Refunded };
     }
 
     private async Task<ClubMembership?> MembershipOfAsync(JoinOrder order, CancellationToken ct)
@@ -55,10 +58,8 @@ public sealed class AdminRefund(
     }
 
     /// <summary>Inside the refund's transaction: the membership goes and, if there was one, its seat is freed.</summary>
-    private static async Task RemoveMembershipAsync(AppDbContext db, JoinOrder order, CancellationToken ct)
-    {
-        if (await MembershipQuery(db, order).ExecuteDeleteAsync(ct) > 0) await SeatCounter.FreeAsync(db, order.GroupId, ct);
-    }
+    private static async Task<bool> RemoveMembershipAsync(AppDbContext db, JoinOrder order, CancellationToken ct) =>
+        await MembershipQuery(db, order).ExecuteDeleteAsync(ct) > 0 && await SeatCounter.FreeAsync(db, order.GroupId, ct);
 
     private static IQueryable<ClubMembership> MembershipQuery(AppDbContext db, JoinOrder order) =>
         db.Memberships.Where(m => m.ClubId == order.ClubId && m.UserId == order.UserId && m.JoinGroupId == order.GroupId);

@@ -16,9 +16,6 @@ public sealed class OrderCompletion(
     PaidOrderSettlement settlement, TimeProvider time, ILogger<OrderCompletion> logger)
 {
     /// <summary>The order after the notice was handled, or null when no order matches it.</summary>
-    public async Task<OrderView?> CompleteAsync(string? impUid, string? merchantUid, OrderCause cause, CancellationToken ct = default) =>
-        await CompleteAsync(new PaymentNotice(impUid, merchantUid), cause, ct);
-
     public async Task<OrderView?> CompleteAsync(PaymentNotice notice, OrderCause cause, CancellationToken ct = default)
     {
         var order = await FindOrderAsync(notice, ct);
@@ -79,7 +76,7 @@ public sealed class OrderCompletion(
 
     private async Task EndPendingAsync(JoinOrder order, OrderStatus end, OrderCause cause, string detail, CancellationToken ct)
     {
-        if (await ledger.TryMoveAsync(order, new OrderLedger.Move(end, cause, detail), ct: ct))
+        if (await ledger.TryMoveAsync(order, new OrderLedger.Move(end, cause, detail), ct))
             await holds.ReleaseHoldAsync(order.HoldId, ct);
     }
 

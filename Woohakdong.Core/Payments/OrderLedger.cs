@@ -16,13 +16,9 @@ public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeP
 {
     public sealed record Move(OrderStatus To, OrderCause Cause, string? Detail, string? ImpUid = null, string? RefundReason = null);
 
-    /// <summary>False when someone else moved the order first (or <paramref name="record"/> hit a unique index).</summary>
-    public Task<bool> TryMoveAsync(JoinOrder order, Move move, Action<AppDbContext>? record = null, CancellationToken ct = default) =>
-        TryMoveThroughAsync(order, [move], db =>
-        {
-            record?.Invoke(db);
-            return Task.FromResult(true);
-        }, ct);
+    /// <summary>False when someone else moved the order first.</summary>
+    public Task<bool> TryMoveAsync(JoinOrder order, Move move, CancellationToken ct = default) =>
+        TryMoveThroughAsync(order, [move], _ => Task.FromResult(true), ct);
 
     /// <summary>
     /// Several allowed moves in a row as one transaction with <paramref name="act"/>: the order goes straight to the last

@@ -24,7 +24,7 @@ public sealed class PaidOrderSettlement(
         if (CanCompleteAtOnce(order, payment) && await TryCompleteAtOnceAsync(order, payment, cause, ct))
             return true;
         var reason = order.Status == OrderStatus.Pending ? await ReasonNotToHonourAsync(order, payment, ct) : RefundReasons.OrderClosed;
-        if (!await ledger.TryMoveAsync(order, PaidMove(payment, cause, reason), ct: ct)) return false;
+        if (!await ledger.TryMoveAsync(order, PaidMove(payment, cause, reason), ct)) return false;
         await FinishAsync(await ledger.FindAsync(order.Id, ct) ?? order, payment, cause, ct);
         return false;
     }
@@ -56,7 +56,7 @@ public sealed class PaidOrderSettlement(
             return true;
         }
         var detail = $"membership {admission.MembershipId}";
-        if (await ledger.TryMoveAsync(order, new OrderLedger.Move(OrderStatus.Completed, cause, detail), ct: ct)) return false;
+        if (await ledger.TryMoveAsync(order, new OrderLedger.Move(OrderStatus.Completed, cause, detail), ct)) return false;
         if (await ledger.FindAsync(order.Id, ct) is not { Status: OrderStatus.Paid }) return false;
         // Still Paid although the move failed: the unique index found another completed order of this student and term.
         await ledger.TryClaimRefundAsync(order.Id, RefundReasons.AlreadyMember, ct);

@@ -46,7 +46,7 @@ public sealed class PaymentSteps(SeatHarness harness, FakePaymentGateway gateway
     public async Task<OrderView?> WebhookAsync(string? impUid, string? merchantUid)
     {
         await using var scope = harness.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OrderCompletion>().CompleteAsync(impUid, merchantUid, OrderCause.Webhook, Ct);
+        return await scope.ServiceProvider.GetRequiredService<OrderCompletion>().CompleteAsync(new PaymentNotice(impUid, merchantUid), OrderCause.Webhook, Ct);
     }
 
     /// <summary>PortOne's webhook as the endpoint leaves it: recorded in the inbox, for a worker to settle.</summary>

@@ -42,7 +42,7 @@ public sealed class OrderResultTests : JoiningPageTest
     {
         await using var scope = Services.CreateAsyncScope();
         var moved = await scope.ServiceProvider.GetRequiredService<OrderLedger>()
-            .TryMoveAsync(order, new OrderLedger.Move(OrderStatus.Failed, OrderCause.Webhook, "test"), ct: Xunit.TestContext.Current.CancellationToken);
+            .TryMoveAsync(order, new OrderLedger.Move(OrderStatus.Failed, OrderCause.Webhook, "test"), Xunit.TestContext.Current.CancellationToken);
         Assert.True(moved);
     }
 

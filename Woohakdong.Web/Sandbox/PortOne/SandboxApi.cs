@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Woohakdong.Core.Payments;
 using Woohakdong.Core.Payments.PortOne;
 
 namespace Woohakdong.Web.Sandbox.PortOne;
@@ -45,7 +46,7 @@ public static class SandboxApi
         var (impUids, merchantUids) = (request.Query["imp_uid[]"], request.Query["merchant_uid[]"]);
         var asked = impUids.Count + merchantUids.Count;
         if (asked == 0) return SandboxEnvelope.Refused("imp_uid 또는 merchant_uid를 하나 이상 지정해야 합니다.");
-        if (asked > 100) return SandboxEnvelope.Refused("한 번에 최대 100건까지 조회할 수 있습니다.");
+        if (asked > IPaymentGateway.MaxPaymentsPerCall) return SandboxEnvelope.Refused($"한 번에 최대 {IPaymentGateway.MaxPaymentsPerCall}건까지 조회할 수 있습니다.");
         if (includeSandbox != true) return SandboxEnvelope.NotFound(SandboxStore.NotFound);
         List<SandboxPayment> found =
         [
