@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Joining;
-using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Core.Enrollment;
 
@@ -59,7 +58,7 @@ public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatC
             .SingleOrDefaultAsync(ct);
         if (held is null || !await SeatCounter.TryMoveHoldAsync(db, holdId, HoldState.Held, HoldState.Converted, time.GetUtcNow(), ct))
             return false;
-        db.Memberships.Add(NewMembership(held.Group, held.UserId));
+        db.Memberships.Add(held.Group.NewMember(held.UserId));
         return true;
     }
 
@@ -80,7 +79,7 @@ public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatC
         }
         if (hold.State == HoldState.Converted) throw AppException.Conflict(ErrorCodes.HoldEnded);
 
-        var membership = NewMembership(group, hold.UserId);
+        var membership = group.NewMember(hold.UserId);
         var seatRetaken = hold.State != HoldState.Held;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -100,9 +99,6 @@ public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatC
         if (seatRetaken) await changes.AnnounceAsync(db, group.Id, ct);
         return new Admission(membership.Id, membership.Role);
     }
-
-    private static ClubMembership NewMembership(JoinGroup group, Guid userId) =>
-        new() { ClubId = group.ClubId, UserId = userId, TermKey = group.TermKey, Role = ClubRole.Member, JoinGroupId = group.Id };
 
     private async Task<bool> EndHoldAsync(long holdId, HoldState end, CancellationToken ct)
     {

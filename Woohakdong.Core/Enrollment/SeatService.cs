@@ -19,10 +19,7 @@ public sealed class SeatService(
     {
         var (userId, group) = await CheckJoinableAsync(groupId, ct);
         if (group.Amount > 0) throw AppException.Conflict(ErrorCodes.PaymentRequired);
-        var membership = new ClubMembership
-        {
-            ClubId = group.ClubId, UserId = userId, TermKey = group.TermKey, Role = ClubRole.Member, JoinGroupId = group.Id,
-        };
+        var membership = group.NewMember(userId);
         await TakeSeatAsync(group, db => db.Memberships.Add(membership), ErrorCodes.AlreadyMember, ct);
         return new Admission(membership.Id, membership.Role);
     }

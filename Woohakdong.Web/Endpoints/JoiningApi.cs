@@ -39,7 +39,7 @@ public static class JoiningApi
         long groupId, JoinRequest? request, SoldOutGroups soldOut, Problems problems, SeatService seats, StartPaidJoin paidJoins,
         CancellationToken ct)
     {
-        if (soldOut.IsFull(groupId)) return problems.For(StatusCodes.Status409Conflict, ErrorCodes.Full);
+        if (soldOut.IsFull(groupId)) return problems.For(AppException.Conflict(ErrorCodes.Full));
         try
         {
             var admission = await seats.AdmitFreeAsync(groupId, ct);
