@@ -20,9 +20,9 @@ public sealed class BorrowItem(
         await access.RequireAsync(clubId, role => role is not null, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var locked = await db.LockLiveAsync(clubId, itemId, lendableOnly: true, ct);
+        if (!await db.LockLiveAsync(clubId, itemId, ct)) throw AppException.NotFound(ErrorCodes.ItemNotFound);
         var item = await ItemLookup.FindLiveAsync(db.Items.AsNoTracking(), clubId, itemId, ct);
-        if (!locked || item.Unavailable) throw AppException.Conflict(ErrorCodes.ItemUnavailable);
+        if (item.Unavailable) throw AppException.Conflict(ErrorCodes.ItemUnavailable);
         if (await db.OpenLoans(itemId).AnyAsync(ct)) throw AppException.Conflict(ErrorCodes.ItemOnLoan);
 
         var loan = new ItemLoan

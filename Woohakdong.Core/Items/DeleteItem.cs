@@ -18,7 +18,7 @@ public sealed class DeleteItem(ClubAccess access, IDbContextFactory<AppDbContext
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The lock first: a borrow under way commits its loan before the check below, or waits and finds the item gone.
-        if (!await db.LockLiveAsync(clubId, itemId, lendableOnly: false, ct)) throw AppException.NotFound(ErrorCodes.ItemNotFound);
+        if (!await db.LockLiveAsync(clubId, itemId, ct)) throw AppException.NotFound(ErrorCodes.ItemNotFound);
         if (await db.OpenLoans(itemId).AnyAsync(ct)) throw AppException.Conflict(ErrorCodes.ItemOnLoanNotDeletable);
         var item = await ItemLookup.FindLiveAsync(db.Items, clubId, itemId, ct);
         item.DeletedAt = time.GetUtcNow();

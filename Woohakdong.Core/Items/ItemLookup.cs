@@ -15,11 +15,11 @@ internal static class ItemLookup
     /// Takes the live item's row lock for the rest of the transaction, by a write that changes nothing: borrowing and
     /// deleting both begin with it, so each waits for the other and then sees what the other committed. It must be the
     /// transaction's first statement (SQLite then waits for the writer instead of failing a stale read's upgrade).
-    /// False when no live item of the club has this id, or, with <paramref name="lendableOnly"/>, it is under repair.
+    /// False when no live item of the club has this id.
     /// </summary>
-    public static async Task<bool> LockLiveAsync(this AppDbContext db, long clubId, long itemId, bool lendableOnly, CancellationToken ct) =>
+    public static async Task<bool> LockLiveAsync(this AppDbContext db, long clubId, long itemId, CancellationToken ct) =>
         await db.Items
-            .Where(i => i.Id == itemId && i.ClubId == clubId && i.DeletedAt == null && (!lendableOnly || !i.Unavailable))
+            .Where(i => i.Id == itemId && i.ClubId == clubId && i.DeletedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.Unavailable, i => i.Unavailable), ct) == 1;
 
     public static IQueryable<ItemLoan> OpenLoans(this AppDbContext db, long itemId) =>

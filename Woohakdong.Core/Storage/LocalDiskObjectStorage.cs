@@ -67,25 +67,13 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
                 .Where(path => !path.EndsWith(TypeSuffix, StringComparison.Ordinal))
                 .Select(path => (Key: Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'), Path: path))
                 .Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal) && !o.Key.StartsWith(IncomingFolder + "/", StringComparison.Ordinal))
-                .Select(o => Describe(o.Key, o.Path))
-                .OfType<StoredObject>()
+                .Select(o => (o.Key, File: new FileInfo(o.Path)))
+                // Exists reads the file's details once; a file another instance's sweep deleted meanwhile is skipped.
+                .Where(o => o.File.Exists)
+                .Select(o => new StoredObject(o.Key, o.File.Length, new DateTimeOffset(o.File.LastWriteTimeUtc)))
                 .Where(o => o.LastModified < olderThan)]
             : [];
         return Task.FromResult(found);
-    }
-
-    /// <summary>Null when the file went away since the folder was read (another instance's sweep deleted it).</summary>
-    private static StoredObject? Describe(string key, string path)
-    {
-        try
-        {
-            var file = new FileInfo(path);
-            return new StoredObject(key, file.Length, new DateTimeOffset(file.LastWriteTimeUtc));
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
     }
 
     /// <summary>
