@@ -18,8 +18,11 @@ public sealed class OrderCompletion(
     /// <summary>The order after the notice was handled, or null when no order matches it.</summary>
     public async Task<OrderView?> CompleteAsync(PaymentNotice notice, OrderCause cause, CancellationToken ct = default)
     {
-        var order = await FindOrderAsync(notice, ct);
-        return order is null ? null : await SettleAsync(order, notice, cause, expireUnpaid: false, ct);
+        var (order, fetched) = await FindOrderAsync(notice, ct);
+        if (order is null) return null;
+        return fetched is null
+            ? await SettleAsync(order, notice, cause, expireUnpaid: false, ct)
+            : await SettleWithAsync(order, fetched, notice, cause, expireUnpaid: false, ct);
     }
 
     /// <summary>The reconciler's question about one order: asked by merchant_uid; an unpaid order past its hold expires.</summary>
@@ -80,17 +83,18 @@ public sealed class OrderCompletion(
             await holds.ReleaseHoldAsync(order.HoldId, ct);
     }
 
-    private async Task<JoinOrder?> FindOrderAsync(PaymentNotice notice, CancellationToken ct)
+    /// <summary>The notice's order, and the payment when finding the order already meant fetching it.</summary>
+    private async Task<(JoinOrder? Order, GatewayPayment? Fetched)> FindOrderAsync(PaymentNotice notice, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (notice.MerchantUid is { } merchantUid)
-            return await db.JoinOrders.AsNoTracking().SingleOrDefaultAsync(o => o.MerchantUid == merchantUid, ct);
-        if (notice.ImpUid is not { } impUid) return null;
+            return (await db.JoinOrders.AsNoTracking().SingleOrDefaultAsync(o => o.MerchantUid == merchantUid, ct), null);
+        if (notice.ImpUid is not { } impUid) return (null, null);
         var settled = await db.JoinOrders.AsNoTracking().FirstOrDefaultAsync(o => o.ImpUid == impUid, ct);
-        if (settled is not null) return settled;
+        if (settled is not null) return (settled, null);
         // A notice with only an imp_uid: the gateway's own record of the payment names the order.
         var payment = await gateway.GetPaymentAsync(impUid, ct);
-        return payment is null ? null
-            : await db.JoinOrders.AsNoTracking().SingleOrDefaultAsync(o => o.MerchantUid == payment.MerchantUid, ct);
+        return payment is null ? (null, null)
+            : (await db.JoinOrders.AsNoTracking().SingleOrDefaultAsync(o => o.MerchantUid == payment.MerchantUid, ct), payment);
     }
 }
