@@ -26,7 +26,7 @@ public abstract class ClubItemsPage(ClubQueries clubs, ClubAccess access, Naviga
     protected ClubView? Club { get; private set; }
     protected ClubRole? Role { get; private set; }
     protected bool IsOfficer => RolePolicy.CanEditClub(Role);
-    protected string ItemsPath => $"/clubs/{EnglishName}/items";
+    protected string ItemsPath => ItemPaths.List(EnglishName);
 
     /// <summary>Who may open the page; members of the club this term unless a page asks more.</summary>
     protected virtual bool Admits(ClubRole? role) => role is not null;

@@ -31,7 +31,7 @@ public partial class ItemEditor(
 
     private string Title => ItemId is null ? text["RegisterTitle"] : text["EditTitle", editedName];
 
-    private string CancelPath => ItemId is null ? ItemsPath : $"{ItemsPath}/{ItemId}";
+    private string CancelPath => ItemId is { } id ? ItemPaths.Item(EnglishName, id) : ItemsPath;
 
     protected override bool Admits(ClubRole? role) => RolePolicy.CanEditClub(role);
 
@@ -69,7 +69,7 @@ public partial class ItemEditor(
             var saved = ItemId is { } itemId
                 ? await edit.UpdateAsync(Club!.Id, itemId, input)
                 : await register.RegisterAsync(Club!.Id, input);
-            Navigation.NavigateTo($"{ItemsPath}/{saved.Id}");
+            Navigation.NavigateTo(ItemPaths.Item(EnglishName, saved.Id));
         }
         catch (AppException refusal)
         {

@@ -21,9 +21,9 @@ public partial class ItemLoansTab(LoanQueries loans, RosterService roster, ISnac
     [Parameter, EditorRequired] public long ClubId { get; set; }
     [Parameter, EditorRequired] public string EnglishName { get; set; } = "";
 
-    private string ItemsPath => $"/clubs/{EnglishName}/items";
+    private string ItemsPath => ItemPaths.List(EnglishName);
 
-    private string ItemHref(LoanView loan) => $"{ItemsPath}/{loan.ItemId}";
+    private string ItemHref(LoanView loan) => ItemPaths.Item(EnglishName, loan.ItemId);
 
     protected override async Task OnParametersSetAsync() =>
         loadError = await refusals.MessageOfAsync(async () =>

@@ -73,7 +73,7 @@ public partial class ItemPage(
     private Task BorrowAsync() => ActAsync(async () =>
     {
         var loan = await borrow.BorrowAsync(Club!.Id, ItemId);
-        return text["Borrowed", ItemDates.Day(loan.DueOn)];
+        return text["Borrowed", KstText.Day(loan.DueOn)];
     });
 
     private async Task ReturnAsync()

@@ -67,5 +67,4 @@ public partial class AdminPayments(
         _ => Color.Default,
     };
 
-    private static string Kst(DateTimeOffset at) => at.ToKst().ToString("yyyy-MM-dd HH:mm");
 }
