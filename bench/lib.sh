@@ -5,6 +5,8 @@ ROOT=$PWD
 OUT=$ROOT/bench/.out
 REDIS=127.0.0.1:6391
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=woohakdong_test PGPASSWORD=woohakdong_test
+# The bench database, for the instances and for load generators that watch it.
+CONNECTION="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$DATABASE"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 say() { echo "$BENCH_NAME: $*"; }
 fail() { echo "$BENCH_NAME: $*" >&2; exit 1; }
@@ -49,7 +51,7 @@ start_instance() {
   # the database, Redis and the seat lock are the production ones.
   (cd "$OUT/web" && exec env ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Database__Provider=Postgres \
-    "Database__ConnectionString=Host=127.0.0.1;Port=5432;Username=woohakdong_test;Password=woohakdong_test;Database=$DATABASE;Maximum Pool Size=40" \
+    "Database__ConnectionString=$CONNECTION;Maximum Pool Size=40" \
     Redis__Configuration=$REDIS Demo__Seed=false Logging__LogLevel__Default=Warning "$@" \
     dotnet Woohakdong.Web.dll) >"$OUT/logs/$BENCH_NAME-$name.log" 2>&1 &
   pids+=($!)

@@ -33,7 +33,7 @@ psql -q -v ON_ERROR_STOP=1 -d "$DATABASE" \
 
 status=0
 timeout 10m dotnet "$OUT/webhookcompletions/WebhookCompletions.dll" "http://127.0.0.1:$PORT" "$ORDERS" "$WARMUP" "$CONCURRENCY" "$OUT/webhook-result.txt" \
-  "Host=127.0.0.1;Port=5432;Username=woohakdong_test;Password=woohakdong_test;Database=$DATABASE" "${pids[0]}" || status=$?
+  "$CONNECTION" "${pids[0]}" || status=$?
 GROUP=$(sed -n 's/^group_id=//p' "$OUT/webhook-result.txt" 2>/dev/null)
 [[ -n $GROUP ]] || fail "the webhook sender stopped early (exit $status)"
 read -r COMPLETED MEMBERS PAID_MOVES MULTI < <(psql -At -F ' ' -d "$DATABASE" -c "

@@ -15,8 +15,8 @@ const string TrivialPath = "/culture/ko?returnUrl=/";
 Console.WriteLine($"setup: president, 2 free clubs, {options.Students} students (register, login, profile) with parallelism {options.SetupParallelism}");
 var setupClock = Stopwatch.StartNew();
 var president = await instances[0].SignUpAsync("president@bench.woohakdong.test", Password, 0);
-var warmupGroup = await instances[0].OpenFreeClubAsync(president, "bench-warmup", 20);
-var crowdGroup = await instances[0].OpenFreeClubAsync(president, "bench-crowd", options.Seats);
+var warmupGroup = await instances[0].OpenClubAsync(president, "bench-warmup", 20);
+var crowdGroup = await instances[0].OpenClubAsync(president, "bench-crowd", options.Seats);
 var tokens = new string[options.Students];
 var signedUp = 0;
 await Parallel.ForEachAsync(Enumerable.Range(0, options.Students), new ParallelOptions { MaxDegreeOfParallelism = options.SetupParallelism },

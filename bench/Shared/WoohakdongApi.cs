@@ -39,22 +39,43 @@ public sealed class WoohakdongApi(Uri baseAddress, int maxConnections, SentBytes
         return token;
     }
 
-    public async Task<long> CreateClubAsync(string token, string englishName, int seats)
+    public async Task<long> CreateClubAsync(string token, string englishName, int seats, long fee = 0)
     {
-        var club = new { name = $"벤치 {englishName}", englishName, description = "", room = "", chatLink = "", fee = 0, seatLimit = seats };
+        var club = new { name = $"벤치 {englishName}", englishName, description = "", room = "", chatLink = "", fee, seatLimit = seats };
         var created = await Expect(await Send(HttpMethod.Post, "/v1/clubs", token, club), HttpStatusCode.Created);
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
 
-    /// <summary>A free club with its current recruitment open; returns the join group's id.</summary>
-    public async Task<long> OpenFreeClubAsync(string token, string englishName, int seats)
+    /// <summary>A club with its current recruitment open (free unless <paramref name="fee"/> is set); returns the join group's id.</summary>
+    public async Task<long> OpenClubAsync(string token, string englishName, int seats, long fee = 0)
     {
-        var clubId = await CreateClubAsync(token, englishName, seats);
+        var clubId = await CreateClubAsync(token, englishName, seats, fee);
         var join = await Expect(await http.GetAsync($"/v1/clubs/{clubId}/join"), HttpStatusCode.OK);
         var groupId = (await join.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("groupId").GetInt64();
-        await Expect(await Send(HttpMethod.Put, $"/v1/groups/{groupId}", token, new { recruiting = true, seatLimit = seats, amount = 0 }),
+        await Expect(await Send(HttpMethod.Put, $"/v1/groups/{groupId}", token, new { recruiting = true, seatLimit = seats, amount = fee }),
             HttpStatusCode.OK);
         return groupId;
+    }
+
+    /// <summary>A paid join's order, created through /v1 with the caller's merchant_uid.</summary>
+    public async Task StartPaidJoinAsync(long groupId, string token, string merchantUid) =>
+        await Expect(await Send(HttpMethod.Post, $"/v1/groups/{groupId}/joins", token, new { merchantUid }), HttpStatusCode.Created);
+
+    /// <summary>The sandbox's buyer pays the order without sending the webhook; returns the payment's imp_uid.</summary>
+    public async Task<string> PayInSandboxAsync(string merchantUid, long amount)
+    {
+        var response = await Expect(await http.PostAsJsonAsync("/sandbox/portone/buyer/pay",
+            new { merchant_uid = merchantUid, amount, outcome = "paid", webhook = "false" }), HttpStatusCode.OK);
+        var paid = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (paid.GetProperty("code").GetInt32() != 0) throw new InvalidOperationException($"buyer/pay refused: {paid}");
+        return paid.GetProperty("response").GetProperty("imp_uid").GetString()!;
+    }
+
+    /// <summary>PortOne's webhook for a payment, as PortOne sends it; returns the HTTP status.</summary>
+    public async Task<int> SendWebhookAsync(string impUid, string merchantUid)
+    {
+        using var response = await http.PostAsJsonAsync("/webhooks/portone", new { imp_uid = impUid, merchant_uid = merchantUid, status = "paid" });
+        return (int)response.StatusCode;
     }
 
     /// <summary>One join request: the HTTP status and, for a refusal, its problem <c>code</c>.</summary>

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Npgsql;
+using Woohakdong.Bench;
 
 // Webhook completions against one running instance (bench/webhook-completions.sh starts it): setup (not timed): a
 // president, a paid club, 2N + W students each with an order paid in the sandbox without its webhook. Warm-up (not
@@ -18,27 +16,20 @@ using Npgsql;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var (baseUrl, orders, warmUp, concurrency, resultFile, database, appPid) =
     (args[0], int.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3]), args[4], args[5], int.Parse(args[6]));
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+using var api = new WoohakdongApi(new Uri(baseUrl), concurrency);
 const string Password = "bench-password-1";
 const long Fee = 10_000;
 
 var setup = Stopwatch.StartNew();
-var president = await SignUpAsync("president@webhook.bench", 0);
-var club = await Expect(await Send(HttpMethod.Post, "/v1/clubs", president,
-    new { name = "벤치 웹훅", englishName = "bench-webhook", description = "", room = "", chatLink = "", fee = Fee, seatLimit = 2 * orders + warmUp }), 201);
-var clubId = club.GetProperty("id").GetInt64();
-var groupId = (await Expect(await http.GetAsync($"/v1/clubs/{clubId}/join"), 200)).GetProperty("groupId").GetInt64();
-await Expect(await Send(HttpMethod.Put, $"/v1/groups/{groupId}", president, new { recruiting = true, seatLimit = 2 * orders + warmUp, amount = Fee }), 200);
+var president = await api.SignUpAsync("president@webhook.bench", Password, 0);
+var groupId = await api.OpenClubAsync(president, "bench-webhook", 2 * orders + warmUp, Fee);
 var webhooks = new Webhook[2 * orders + warmUp];
 await Parallel.ForEachAsync(Enumerable.Range(0, webhooks.Length), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
 {
-    var token = await SignUpAsync($"student{i}@webhook.bench", i + 1);
+    var token = await api.SignUpAsync($"student{i}@webhook.bench", Password, i + 1);
     var merchantUid = $"whb_{i}_{Guid.NewGuid():N}"[..30];
-    await Expect(await Send(HttpMethod.Post, $"/v1/groups/{groupId}/joins", token, new { merchantUid }), 201);
-    var paid = await Expect(await http.PostAsJsonAsync("/sandbox/portone/buyer/pay",
-        new { merchant_uid = merchantUid, amount = Fee, outcome = "paid", webhook = "false" }), 200);
-    if (paid.GetProperty("code").GetInt32() != 0) throw new InvalidOperationException($"buyer/pay refused: {paid}");
-    webhooks[i] = new Webhook(paid.GetProperty("response").GetProperty("imp_uid").GetString()!, merchantUid);
+    await api.StartPaidJoinAsync(groupId, token, merchantUid);
+    webhooks[i] = new Webhook(await api.PayInSandboxAsync(merchantUid, Fee), merchantUid);
 });
 await File.WriteAllTextAsync(resultFile, $"group_id={groupId}\n");
 Console.WriteLine($"setup: {webhooks.Length} paid orders (webhooks held back) in {setup.Elapsed.TotalSeconds:F0} s");
@@ -64,12 +55,11 @@ async Task<(double Answered, double Completed, int Errors, string Cpu)> RunAsync
     var errors = 0;
     var orderCount = batch.Select(w => w.MerchantUid).Distinct().Count();
     var (appBefore, backendsBefore, ownBefore) = (CpuSeconds(appPid), await BackendCpuAsync(), Environment.CpuUsage.TotalTime.TotalSeconds);
-    var expected = completedBefore + batch.Select(w => w.MerchantUid).Distinct().Count();
+    var expected = completedBefore + orderCount;
     var clock = Stopwatch.StartNew();
     var sending = Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (webhook, _) =>
     {
-        using var response = await http.PostAsJsonAsync("/webhooks/portone", new { imp_uid = webhook.ImpUid, merchant_uid = webhook.MerchantUid, status = "paid" });
-        if ((int)response.StatusCode != 200) Interlocked.Increment(ref errors);
+        if (await api.SendWebhookAsync(webhook.ImpUid, webhook.MerchantUid) != 200) Interlocked.Increment(ref errors);
     });
     var answered = sending.ContinueWith(_ => clock.Elapsed.TotalSeconds, TaskScheduler.Default);
     await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"JoinOrders\" WHERE \"GroupId\" = {groupId} AND \"Status\" = 2", db);
@@ -106,29 +96,5 @@ async Task<Dictionary<int, double>> BackendCpuAsync()
 
 static double Sum(Dictionary<int, double> after, Dictionary<int, double> before) =>
     after.Sum(backend => backend.Value - before.GetValueOrDefault(backend.Key));
-
-async Task<string> SignUpAsync(string email, int number)
-{
-    await Expect(await http.PostAsJsonAsync("/v1/auth/register", new { email, password = Password }), 200);
-    var token = (await Expect(await http.PostAsJsonAsync("/v1/auth/login", new { email, password = Password }), 200)).GetProperty("accessToken").GetString()!;
-    var profile = new { name = $"학생{number}", school = "우학대학교", major = "컴퓨터공학과", studentNumber = $"2026{number:D5}", phone = $"010-1{number / 1000:D3}-{number % 1000:D4}" };
-    await Expect(await Send(HttpMethod.Put, "/v1/me/profile", token, profile), 200);
-    return token;
-}
-
-Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, object body)
-{
-    var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    return http.SendAsync(request);
-}
-
-static async Task<JsonElement> Expect(HttpResponseMessage response, int status)
-{
-    var body = await response.Content.ReadAsStringAsync();
-    if ((int)response.StatusCode != status)
-        throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}");
-    return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
-}
 
 internal sealed record Webhook(string ImpUid, string MerchantUid);
