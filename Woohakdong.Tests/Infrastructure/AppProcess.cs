@@ -86,6 +86,9 @@ public sealed class AppProcess : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(100),
         };
 
+    /// <summary>The error entries ("fail:" and the lines after each) the process has logged so far.</summary>
+    public IReadOnlyCollection<string> LoggedErrors => failures;
+
     public string RecentOutput =>
         $"--- last output of {Name} ({BaseAddress}) ---\n{string.Join('\n', output)}" +
         (failures.IsEmpty ? "" : $"\n--- errors logged by {Name} ---\n{string.Join('\n', failures)}");

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor.Services;
 using Woohakdong.Core.Data;
@@ -28,8 +27,7 @@ public static class WebHostSetup
         services.AddWoohakdongHealth();
         services.AddPageNotifiers();
         services.AddPortOneSandbox();
-        // Keys in the shared database: a cookie or token issued by one instance is accepted by every other.
-        services.AddDataProtection().SetApplicationName("Woohakdong").PersistKeysToDbContext<AppDbContext>();
+        services.AddSharedKeyRing(builder.Configuration);
         return builder;
     }
 
