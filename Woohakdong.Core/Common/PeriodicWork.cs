@@ -5,18 +5,22 @@ using Microsoft.Extensions.Logging;
 namespace Woohakdong.Core.Common;
 
 /// <summary>
-/// Background work every instance runs at a fixed interval, each pass in its own scope. The work itself must be safe
-/// when several instances run it at once; a failed pass is logged and the next interval tries again.
+/// Background work every instance runs in passes, each in its own scope, by default one every interval. The work
+/// itself must be safe when several instances run it at once; a failed pass is logged and the next one tries again.
 /// </summary>
 public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
 {
     /// <summary>One pass with the scope's services.</summary>
     protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);
 
+    /// <summary>Returns when the next pass is due (false: no more passes). By default at the next tick of the interval.</summary>
+    protected virtual async Task<bool> WaitForNextPassAsync(PeriodicTimer timer, CancellationToken ct) =>
+        await timer.WaitForNextTickAsync(ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await WaitForNextPassAsync(timer, stoppingToken))
         {
             try
             {

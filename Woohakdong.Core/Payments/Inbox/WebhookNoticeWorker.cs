@@ -1,33 +1,31 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Woohakdong.Core.Common;
 
 namespace Woohakdong.Core.Payments.Inbox;
 
 /// <summary>
-/// Settles recorded webhooks on every instance: at once when this instance recorded one, otherwise every
-/// <see cref="PaymentOptions.NoticePollInterval"/> (notices another instance recorded, or left claimed when it stopped).
+/// Settles recorded webhooks on every instance: again at once while passes find notices (a batch is bounded), as soon as
+/// this instance records one, and otherwise every <see cref="PaymentOptions.NoticePollInterval"/> (notices another
+/// instance recorded, or left claimed when it stopped). A failed pass's notices come back after their retry time.
 /// </summary>
 public sealed class WebhookNoticeWorker(
-    IServiceScopeFactory scopes, WebhookArrivals arrivals, IOptions<PaymentOptions> options, ILogger<WebhookNoticeWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, WebhookArrivals arrivals, IOptions<PaymentOptions> options, TimeProvider time, ILogger<WebhookNoticeWorker> logger)
+    : PeriodicWork(scopes, options.Value.NoticePollInterval, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // The first pass runs at start: notices may have waited while no instance ran.
+    private bool lastPassClaimed = true;
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var claimed = 0;
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                claimed = await scope.ServiceProvider.GetRequiredService<WebhookNoticeBatch>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // A gateway or database error: the claimed notices come back after their retry time.
-                logger.LogWarning(error, "Settling recorded webhooks failed; trying again");
-            }
-            if (claimed == 0) await arrivals.WaitAsync(options.Value.NoticePollInterval, stoppingToken);
-        }
+        lastPassClaimed = false;
+        lastPassClaimed = await services.GetRequiredService<WebhookNoticeBatch>().RunOnceAsync(ct) > 0;
+    }
+
+    protected override async Task<bool> WaitForNextPassAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        if (!lastPassClaimed) await arrivals.WaitAsync(options.Value.NoticePollInterval, ct);
+        return !ct.IsCancellationRequested;
     }
 }
