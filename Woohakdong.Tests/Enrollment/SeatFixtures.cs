@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Enrollment;
 
 namespace Woohakdong.Tests.Enrollment;
 
@@ -7,7 +9,8 @@ public abstract class SeatFixture(DatabaseProvider provider) : IAsyncLifetime
 {
     public SeatHarness Harness { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() => Harness = await SeatHarness.StartAsync(provider);
+    public async ValueTask InitializeAsync() => Harness = await SeatHarness.StartAsync(provider, services =>
+        services.AddSingleton<ISeatLock>(sp => new WatchedSeatLock(sp.GetRequiredService<InProcessSeatLock>())));
 
     public async ValueTask DisposeAsync()
     {

@@ -151,14 +151,14 @@ public abstract class SeatServiceTests(SeatFixture fixture)
         var club = await harness.CreateClubAsync(seatLimit: 1);
         var waiting = await harness.CreateStudentAsync();
         var soldOut = harness.Services.GetRequiredService<SoldOutGroups>();
-        await using var held = await harness.Services.GetRequiredService<ISeatLock>().AcquireAsync(SeatLockResult.ResourceFor(club.ClubId), Ct);
+        var seatLock = Assert.IsType<WatchedSeatLock>(harness.Services.GetRequiredService<ISeatLock>());
+        var resource = SeatLockResult.ResourceFor(club.ClubId);
+        await using var held = await seatLock.AcquireAsync(resource, Ct);
 
         var join = AdmitAsync(waiting, club.GroupId);
-        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
-        var waitedForTheLock = !join.IsCompleted;
+        await seatLock.UntilWaitingAsync(resource, callers: 1, Ct);
         soldOut.MarkFull(club.GroupId, soldOut.Observe(club.GroupId));
 
-        Assert.True(waitedForTheLock);
         // Still inside the lock's hold: without the signal the join would wait out LockWait and answer BUSY.
         await SeatAssert.ConflictAsync(ErrorCodes.Full, () => join);
         soldOut.Clear(club.GroupId);

@@ -19,6 +19,11 @@ public sealed class FakePaymentGateway : IPaymentGateway
     /// <summary>When set, every call fails as a timeout or a 5xx would.</summary>
     public bool Unreachable { get; set; }
 
+    private int refusedCalls;
+
+    /// <summary>Calls answered with a failure because the gateway was <see cref="Unreachable"/>.</summary>
+    public int RefusedCalls => Volatile.Read(ref refusedCalls);
+
     public int CancelCalls => Volatile.Read(ref cancelCalls);
 
     public int RefundsOf(string impUid)
@@ -95,7 +100,11 @@ public sealed class FakePaymentGateway : IPaymentGateway
     {
         // A real gateway answers later, on another thread: give concurrent callers the chance to interleave.
         await Task.Yield();
-        if (Unreachable) throw new PaymentGatewayException("게이트웨이 응답 시간 초과");
+        if (Unreachable)
+        {
+            Interlocked.Increment(ref refusedCalls);
+            throw new PaymentGatewayException("게이트웨이 응답 시간 초과");
+        }
         lock (gate) return act();
     }
 }
