@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
@@ -63,6 +64,9 @@ public sealed class AppExceptionHandler(Problems problems) : IExceptionHandler
         var error = exception switch
         {
             AppException app => app,
+            // A wrong-typed JSON value ("fee": "x") names its field through the reader's path ($.fee).
+            BadHttpRequestException { InnerException: JsonException { Path: ['$', '.', .. var field] } } =>
+                AppException.Validation(ErrorCodes.InvalidInput, field),
             BadHttpRequestException => AppException.Validation(ErrorCodes.InvalidInput),
             _ => null,
         };
