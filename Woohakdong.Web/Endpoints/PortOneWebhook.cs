@@ -36,6 +36,7 @@ public static class PortOneWebhook
         catch (AppException refusal)
         {
             logger.LogWarning("Webhook refused: {Code} ({Field})", refusal.Code, refusal.Field);
+            Problems.UseCultureOf(request.HttpContext);
             return problems.For(refusal);
         }
         catch (WebhookNotRecordedException error)
