@@ -115,6 +115,15 @@ public sealed class TextRulesTests
     }
 
     [Fact]
+    public void A_club_name_and_an_item_location_typed_as_decomposed_jamo_are_stored_composed()
+    {
+        var club = ClubRules.Validate(ClubInputs.Valid() with { Name = "우학동 사진부".Normalize(NormalizationForm.FormD) });
+        var item = ItemRules.Validate(Item() with { Location = "동아리방".Normalize(NormalizationForm.FormD) });
+
+        Assert.Equal(("우학동 사진부", "동아리방"), (club.Name, item.Location));
+    }
+
+    [Fact]
     public void A_multi_line_club_description_keeps_its_lines()
     {
         var club = ClubRules.Validate(ClubInputs.Valid() with { Description = "매주 목요일 출사\r\n회비 1만원" });
