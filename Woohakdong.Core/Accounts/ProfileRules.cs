@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PhoneNumbers;
 using Woohakdong.Core.Common;
 
 namespace Woohakdong.Core.Accounts;
@@ -16,34 +17,56 @@ public static partial class ProfileRules
     public const int StudentNumberMax = 20;
     public const int PhoneMax = 20;
 
-    /// <summary>Trims every field; throws the first problem found. Empty fields are allowed (a profile fills in over time).</summary>
+    /// <summary>
+    /// Normalizes every field (<see cref="TextRules"/>; the phone as below); throws the first problem found. Empty fields
+    /// are allowed (a profile fills in over time).
+    /// </summary>
     public static ProfileInput Normalize(ProfileInput input)
     {
         var normalized = new ProfileInput(
-            input.Name?.Trim() ?? "", input.School?.Trim() ?? "", input.Major?.Trim() ?? "",
-            input.StudentNumber?.Trim() ?? "", NormalizePhone(input.Phone));
+            TextRules.Normalize(input.Name, TextShape.SingleLine, "name"),
+            TextRules.Normalize(input.School, TextShape.SingleLine, "school"),
+            TextRules.Normalize(input.Major, TextShape.SingleLine, "major"),
+            TextRules.Normalize(input.StudentNumber, TextShape.SingleLine, "studentNumber"),
+            TextRules.Normalize(input.Phone, TextShape.SingleLine, "phone"));
         MaxLength(normalized.Name, NameMax, "name");
         MaxLength(normalized.School, SchoolMax, "school");
         MaxLength(normalized.Major, MajorMax, "major");
         if (normalized.StudentNumber.Length > 0 && !StudentNumberPattern().IsMatch(normalized.StudentNumber))
             throw AppException.Validation(ErrorCodes.StudentNumberInvalid, "studentNumber");
-        if (normalized.Phone.Length > 0 && !PhonePattern().IsMatch(normalized.Phone))
-            throw AppException.Validation(ErrorCodes.PhoneInvalid, "phone");
-        return normalized;
+        return normalized with { Phone = NormalizePhone(normalized.Phone) };
     }
 
-    /// <summary>"010 1234 5678", "01012345678" and "010-1234-5678" are the same number; store the dashed form.</summary>
-    private static string NormalizePhone(string? phone)
+    /// <summary>
+    /// A Korean mobile number ("010 1234 5678", "01012345678", "+82 10 1234 5678") is stored as officers read and dial it,
+    /// 010-1234-5678; an exchange student's number, written with its country code, as E.164 (+14155552671). Korean
+    /// numbers other than mobiles are refused, as before: a club texts its members.
+    /// </summary>
+    private static string NormalizePhone(string phone)
     {
-        var digits = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 0) return (phone ?? "").Trim();
-        return digits.Length switch
-        {
-            11 => $"{digits[..3]}-{digits[3..7]}-{digits[7..]}",
-            10 => $"{digits[..3]}-{digits[3..6]}-{digits[6..]}",
-            _ => (phone ?? "").Trim(),
-        };
+        if (phone.Length == 0) return phone;
+        var number = ParseOrNull(phone);
+        if (number is null || !Phones.IsValidNumber(number)) throw AppException.Validation(ErrorCodes.PhoneInvalid, "phone");
+        if (number.CountryCode != KoreaCountryCode) return Phones.Format(number, PhoneNumberFormat.E164);
+        return Phones.GetNumberType(number) == PhoneNumberType.MOBILE
+            ? Phones.Format(number, PhoneNumberFormat.NATIONAL)
+            : throw AppException.Validation(ErrorCodes.PhoneInvalid, "phone");
     }
+
+    private static PhoneNumber? ParseOrNull(string phone)
+    {
+        try
+        {
+            return Phones.Parse(phone, "KR");
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    private const int KoreaCountryCode = 82;
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     private static void MaxLength(string value, int max, string field)
     {
@@ -52,7 +75,4 @@ public static partial class ProfileRules
 
     [GeneratedRegex(@"^[0-9A-Za-z-]{4,20}$")]
     private static partial Regex StudentNumberPattern();
-
-    [GeneratedRegex(@"^01[016789]-\d{3,4}-\d{4}$")]
-    private static partial Regex PhonePattern();
 }

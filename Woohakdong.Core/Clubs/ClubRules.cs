@@ -19,24 +19,38 @@ public static partial class ClubRules
     public const long FeeMax = 10_000_000;
     public const int SeatLimitMax = 10_000;
 
-    /// <summary>Trims, lower-cases the URL name, and returns every problem (a form shows them all at once).</summary>
+    /// <summary>
+    /// Normalizes the text (<see cref="TextRules"/>), lower-cases the URL name, and returns every problem (a form shows them
+    /// all at once).
+    /// </summary>
     public static (ClubInput Normalized, IReadOnlyList<ClubProblem> Problems) Check(ClubInput input)
     {
+        var problems = new List<ClubProblem>();
+        string Text(string? value, TextShape shape, string field)
+        {
+            if (TextRules.TryNormalize(value, shape, out var normalized)) return normalized;
+            problems.Add(new(field, ErrorCodes.TextControlCharacter));
+            return value ?? "";
+        }
         var normalized = input with
         {
-            Name = input.Name?.Trim() ?? "",
-            EnglishName = (input.EnglishName?.Trim() ?? "").ToLowerInvariant(),
-            Description = input.Description?.Trim() ?? "",
-            Room = input.Room?.Trim() ?? "",
-            ChatLink = input.ChatLink?.Trim() ?? "",
+            Name = Text(input.Name, TextShape.SingleLine, "name"),
+            EnglishName = Text(input.EnglishName, TextShape.SingleLine, "englishName").ToLowerInvariant(),
+            Description = Text(input.Description, TextShape.MultiLine, "description"),
+            Room = Text(input.Room, TextShape.SingleLine, "room"),
+            ChatLink = Text(input.ChatLink, TextShape.SingleLine, "chatLink"),
         };
-        var problems = new List<ClubProblem>();
-        if (normalized.Name.Length == 0) problems.Add(new("name", ErrorCodes.NameRequired));
-        else if (normalized.Name.Length > NameMax) problems.Add(new("name", ErrorCodes.NameTooLong));
-        if (!EnglishNamePattern().IsMatch(normalized.EnglishName)) problems.Add(new("englishName", ErrorCodes.EnglishNameInvalid));
-        if (normalized.Description.Length > DescriptionMax) problems.Add(new("description", ErrorCodes.DescriptionTooLong));
-        if (normalized.Room.Length > RoomMax) problems.Add(new("room", ErrorCodes.RoomTooLong));
-        if (normalized.ChatLink.Length > 0 && !IsHttpUrl(normalized.ChatLink)) problems.Add(new("chatLink", ErrorCodes.ChatLinkInvalid));
+        // A field whose text was refused gets no second problem.
+        bool Unchecked(string field) => problems.All(p => p.Field != field);
+        if (Unchecked("name"))
+        {
+            if (normalized.Name.Length == 0) problems.Add(new("name", ErrorCodes.NameRequired));
+            else if (normalized.Name.Length > NameMax) problems.Add(new("name", ErrorCodes.NameTooLong));
+        }
+        if (Unchecked("englishName") && !EnglishNamePattern().IsMatch(normalized.EnglishName)) problems.Add(new("englishName", ErrorCodes.EnglishNameInvalid));
+        if (Unchecked("description") && normalized.Description.Length > DescriptionMax) problems.Add(new("description", ErrorCodes.DescriptionTooLong));
+        if (Unchecked("room") && normalized.Room.Length > RoomMax) problems.Add(new("room", ErrorCodes.RoomTooLong));
+        if (Unchecked("chatLink") && normalized.ChatLink.Length > 0 && !IsHttpUrl(normalized.ChatLink)) problems.Add(new("chatLink", ErrorCodes.ChatLinkInvalid));
         if (normalized.Fee < 0) problems.Add(new("fee", ErrorCodes.FeeNegative));
         else if (normalized.Fee > FeeMax) problems.Add(new("fee", ErrorCodes.FeeTooHigh));
         if (normalized.SeatLimit is < 1 or > SeatLimitMax) problems.Add(new("seatLimit", ErrorCodes.SeatLimitInvalid));

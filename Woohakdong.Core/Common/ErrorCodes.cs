@@ -64,4 +64,12 @@ public static class ErrorCodes
     public const string ItemOnLoan = "ITEM_ON_LOAN";
     public const string ItemOnLoanNotDeletable = "ITEM_ON_LOAN_NOT_DELETABLE";
     public const string ItemNotOnLoan = "ITEM_NOT_ON_LOAN";
+    public const string FieldRequired = "FIELD_REQUIRED";
+    public const string TextControlCharacter = "TEXT_CONTROL_CHARACTER";
+    public const string ImpUidInvalid = "IMP_UID_INVALID";
+    public const string NotFound = "NOT_FOUND";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string TooManyRequests = "TOO_MANY_REQUESTS";
+    public const string RequestRefused = "REQUEST_REFUSED";
 }

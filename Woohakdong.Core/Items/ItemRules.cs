@@ -17,14 +17,14 @@ public static class ItemRules
     public const int MaxLoanDays = 90;
     public const int MaxImages = ImageUploadService.MaxImages;
 
-    /// <summary>The input with its text trimmed, or a refusal naming the first field at fault.</summary>
+    /// <summary>The input with its text normalized (<see cref="TextRules"/>), or a refusal naming the first field at fault.</summary>
     public static ItemInput Validate(ItemInput input)
     {
         var normalized = input with
         {
-            Name = (input.Name ?? "").Trim(),
-            Description = (input.Description ?? "").Trim(),
-            Location = (input.Location ?? "").Trim(),
+            Name = TextRules.Normalize(input.Name, TextShape.SingleLine, "name"),
+            Description = TextRules.Normalize(input.Description, TextShape.MultiLine, "description"),
+            Location = TextRules.Normalize(input.Location, TextShape.SingleLine, "location"),
             ImageKeys = [.. (input.ImageKeys ?? []).Select(key => (key ?? "").Trim())],
         };
         if (normalized.Name.Length == 0) throw AppException.Validation(ErrorCodes.ItemNameRequired, "name");

@@ -22,7 +22,7 @@ public sealed class AdminRefund(
     public async Task<OrderView> RefundAsync(long clubId, long orderId, string reason, CancellationToken ct = default)
     {
         await access.RequireAsync(clubId, RolePolicy.CanRefundPayments, ct);
-        reason = reason.Trim();
+        reason = TextRules.Normalize(reason, TextShape.SingleLine, "reason");
         if (reason.Length == 0) throw AppException.Validation(ErrorCodes.RefundReasonRequired, "reason");
         if (reason.Length > ReasonMaxLength) throw AppException.Validation(ErrorCodes.RefundReasonTooLong, "reason");
         var order = await ledger.FindAsync(orderId, ct);

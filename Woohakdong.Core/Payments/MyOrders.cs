@@ -38,7 +38,8 @@ public sealed class MyOrders(IDbContextFactory<AppDbContext> dbFactory, ICurrent
     }
 
     /// <summary>
-    /// The browser's word (imp_uid, error_code) is only a hint: the gateway's record decides. An error with no paid
+    /// The browser's word (imp_uid, error_code) is only a hint: the gateway's record decides; ids not of the
+    /// <see cref="PaymentIds"/> shape are refused before anything is looked up. An error with no paid
     /// payment fails the order and frees the seat at once, so the student can try again.
     /// </summary>
     public Task<OrderView> ConfirmAsync(
@@ -55,6 +56,9 @@ public sealed class MyOrders(IDbContextFactory<AppDbContext> dbFactory, ICurrent
         CancellationToken ct)
     {
         var userId = currentUser.RequireUserId();
+        PaymentIds.CheckMerchantUid(merchantUid, "merchantUid");
+        PaymentIds.CheckImpUid(impUid, "impUid");
+        PaymentIds.CheckClientError(clientError, "errorCode");
         JoinOrder? order;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             order = await db.JoinOrders.AsNoTracking().Where(which).SingleOrDefaultAsync(o => o.UserId == userId, ct);

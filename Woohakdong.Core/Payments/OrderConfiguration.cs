@@ -12,7 +12,7 @@ internal sealed class JoinOrderConfiguration : IEntityTypeConfiguration<JoinOrde
     public void Configure(EntityTypeBuilder<JoinOrder> order)
     {
         order.Property(o => o.MerchantUid).HasMaxLength(MerchantUids.MaxLength).IsRequired();
-        order.Property(o => o.ImpUid).HasMaxLength(100);
+        order.Property(o => o.ImpUid).HasMaxLength(PaymentIds.ImpUidMaxLength);
         order.Property(o => o.RefundReason).HasMaxLength(40);
         order.HasIndex(o => o.MerchantUid).IsUnique();
         order.HasIndex(o => o.ImpUid);
@@ -45,7 +45,7 @@ internal sealed class PaymentRefundConfiguration : IEntityTypeConfiguration<Paym
 {
     public void Configure(EntityTypeBuilder<PaymentRefund> refund)
     {
-        refund.Property(r => r.ImpUid).HasMaxLength(100).IsRequired();
+        refund.Property(r => r.ImpUid).HasMaxLength(PaymentIds.ImpUidMaxLength).IsRequired();
         refund.Property(r => r.Reason).HasMaxLength(40).IsRequired();
         refund.HasOne<JoinOrder>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
         refund.HasIndex(r => r.OrderId);

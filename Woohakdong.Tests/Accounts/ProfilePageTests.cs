@@ -61,6 +61,32 @@ public sealed class ProfilePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_control_character_in_the_school_shows_the_text_error_beside_it_and_saves_nothing()
+    {
+        var page = RenderProfile();
+
+        page.Find("#school").Change("우학\u001B[2J대학교");
+        page.Find("[data-testid=profile-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "쓸 수 없는 문자", page.Find(".mud-input-control:has(#school) .mud-input-helper-text").TextContent));
+        Assert.Equal("", (await LoadUserAsync()).School);
+    }
+
+    [Fact]
+    public async Task An_exchange_students_international_number_is_saved_and_shown_in_e164()
+    {
+        var page = RenderProfile();
+
+        page.Find("#phone").Change("+1 415 555 2671");
+        page.Find("[data-testid=profile-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("+14155552671", page.Find("#phone").GetAttribute("value")));
+        Assert.Empty(page.FindAll(".mud-input-error"));
+        Assert.Equal("+14155552671", (await LoadUserAsync()).Phone);
+    }
+
+    [Fact]
     public async Task Complete_valid_profile_is_saved_and_the_incomplete_notice_goes_away()
     {
         var page = RenderProfile();

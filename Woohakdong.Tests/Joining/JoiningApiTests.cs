@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Woohakdong.Tests.Api;
 using Woohakdong.Tests.Enrollment;
 using Woohakdong.Tests.Infrastructure;
 
@@ -68,6 +69,21 @@ public sealed class JoiningApiTests(AppFactory app) : IClassFixture<AppFactory>
         await AssertProblemAsync(noProfile, HttpStatusCode.Conflict, "PROFILE_INCOMPLETE", "가입하려면 먼저 프로필(이름, 학교, 학과, 학번, 휴대폰 번호)을 모두 입력하세요.");
         await AssertProblemAsync(unknown, HttpStatusCode.NotFound, "GROUP_NOT_FOUND", "모집 정보를 찾을 수 없습니다.");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task Editing_a_group_without_recruiting_is_a_400_naming_it_and_recruitment_stays_open()
+    {
+        var president = await ApiStudents.SignUpAsync(app);
+        var clubId = await ApiStudents.CreateClubAsync(president, seatLimit: 10);
+        var groupId = (await (await president.GetAsync($"/v1/clubs/{clubId}/join", Ct)).JsonAsync()).GetProperty("groupId").GetInt64();
+        (await president.PutAsJsonAsync($"/v1/groups/{groupId}", new { recruiting = true, seatLimit = 10, amount = 0 }, Ct)).EnsureSuccessStatusCode();
+
+        var response = await president.PutAsJsonAsync($"/v1/groups/{groupId}", new { seatLimit = 12, amount = 0 }, Ct);
+
+        await response.IsProblemAsync(HttpStatusCode.BadRequest, "FIELD_REQUIRED", "recruiting");
+        var current = await (await president.GetAsync($"/v1/clubs/{clubId}/join", Ct)).JsonAsync();
+        Assert.Equal((true, 10), (current.GetProperty("recruiting").GetBoolean(), current.GetProperty("seatLimit").GetInt32()));
     }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code, string detail)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Woohakdong.Core.Clubs;
 
@@ -5,10 +6,13 @@ namespace Woohakdong.Web.Endpoints;
 
 public static class ClubsApi
 {
+    /// <summary>Every field is required, on POST and PUT alike (<see cref="RequiredFields"/>): "" clears a text, nothing resets.</summary>
     public sealed record ClubRequest(
-        string? Name, string? EnglishName, string? Description, string? Room, string? ChatLink, long Fee, int SeatLimit)
+        [property: Required] string? Name, [property: Required] string? EnglishName, [property: Required] string? Description,
+        [property: Required] string? Room, [property: Required] string? ChatLink, [property: Required] long? Fee,
+        [property: Required] int? SeatLimit)
     {
-        public ClubInput ToInput() => new(Name ?? "", EnglishName ?? "", Description ?? "", Room ?? "", ChatLink ?? "", Fee, SeatLimit);
+        public ClubInput ToInput() => new(Name!, EnglishName!, Description!, Room!, ChatLink!, Fee!.Value, SeatLimit!.Value);
     }
 
     public static void MapClubsApi(this RouteGroupBuilder v1)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Items;
@@ -7,12 +8,12 @@ namespace Woohakdong.Web.Endpoints;
 /// <summary>A club's items and loans under /v1; refusals are problem+json with a stable <c>code</c>.</summary>
 public static class ItemsApi
 {
+    /// <summary>Every field is required, on POST and PUT alike (<see cref="RequiredFields"/>).</summary>
     public sealed record ItemRequest(
-        string? Name, ItemCategory? Category, string? Description, string? Location, int MaxLoanDays, string[]? ImageKeys)
+        [property: Required] string? Name, [property: Required] ItemCategory? Category, [property: Required] string? Description,
+        [property: Required] string? Location, [property: Required] int? MaxLoanDays, [property: Required] string[]? ImageKeys)
     {
-        public ItemInput ToInput() => new(
-            Name ?? "", Category ?? throw AppException.Validation(ErrorCodes.InvalidInput, "category"), Description ?? "",
-            Location ?? "", MaxLoanDays, ImageKeys ?? []);
+        public ItemInput ToInput() => new(Name!, Category!.Value, Description!, Location!, MaxLoanDays!.Value, ImageKeys!);
     }
 
     public sealed record ReturnRequest(string? ImageKey);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
@@ -9,7 +10,8 @@ namespace Woohakdong.Web.Endpoints;
 /// <summary>The seed's joining endpoints: a club's current recruitment, its terms, and first-come-first-served joins.</summary>
 public static class JoiningApi
 {
-    public sealed record GroupRequest(bool Recruiting, int SeatLimit, long Amount);
+    /// <summary>Every field is required (<see cref="RequiredFields"/>): a PUT without <c>recruiting</c> must not close recruitment.</summary>
+    public sealed record GroupRequest([property: Required] bool? Recruiting, [property: Required] int? SeatLimit, [property: Required] long? Amount);
 
     /// <summary><c>merchantUid</c> names a paid join's order (generated when absent); a free join ignores it.</summary>
     public sealed record JoinRequest(string? MerchantUid);
@@ -27,7 +29,7 @@ public static class JoiningApi
         TypedResults.Ok(await groups.GetCurrentAsync(clubId, ct));
 
     private static async Task<Ok<JoinGroupView>> Update(long groupId, GroupRequest request, JoinGroupService groups, CancellationToken ct) =>
-        TypedResults.Ok(await groups.UpdateAsync(groupId, request.Recruiting, request.SeatLimit, request.Amount, ct));
+        TypedResults.Ok(await groups.UpdateAsync(groupId, request.Recruiting!.Value, request.SeatLimit!.Value, request.Amount!.Value, ct));
 
     /// <summary>
     /// A free group admits at once; a paid one answers PAYMENT_REQUIRED after the same checks, and then the join

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
@@ -6,9 +7,12 @@ namespace Woohakdong.Web.Endpoints;
 
 public static class MeApi
 {
-    public sealed record ProfileRequest(string? Name, string? School, string? Major, string? StudentNumber, string? Phone)
+    /// <summary>Every field is required (<see cref="RequiredFields"/>): "" clears one, a missing one is refused, never reset.</summary>
+    public sealed record ProfileRequest(
+        [property: Required] string? Name, [property: Required] string? School, [property: Required] string? Major,
+        [property: Required] string? StudentNumber, [property: Required] string? Phone)
     {
-        public ProfileInput ToInput() => new(Name ?? "", School ?? "", Major ?? "", StudentNumber ?? "", Phone ?? "");
+        public ProfileInput ToInput() => new(Name!, School!, Major!, StudentNumber!, Phone!);
     }
 
     public static void MapMeApi(this RouteGroupBuilder v1)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Woohakdong.Core.Payments;
 
@@ -7,7 +8,7 @@ namespace Woohakdong.Web.Endpoints;
 public static class OrdersApi
 {
     /// <summary><c>errorCode</c> is the payment window's <c>error_code</c>, when it reported a failure.</summary>
-    public sealed record ConfirmRequest(string? MerchantUid, string? ImpUid, string? ErrorCode);
+    public sealed record ConfirmRequest([property: Required] string? MerchantUid, string? ImpUid, string? ErrorCode);
 
     public static void MapOrdersApi(this RouteGroupBuilder v1) =>
         v1.MapGroup("/orders").WithTags("Orders").RequireAuthorization().MapGet("/{orderId:long}", Get);
@@ -16,5 +17,5 @@ public static class OrdersApi
         TypedResults.Ok(await orders.GetAsync(orderId, ct));
 
     public static async Task<Ok<OrderView>> Confirm(long groupId, ConfirmRequest request, MyOrders orders, CancellationToken ct) =>
-        TypedResults.Ok(await orders.ConfirmAsync(groupId, request.MerchantUid ?? "", request.ImpUid, request.ErrorCode, OrderCause.Api, ct));
+        TypedResults.Ok(await orders.ConfirmAsync(groupId, request.MerchantUid!, request.ImpUid, request.ErrorCode, OrderCause.Api, ct));
 }

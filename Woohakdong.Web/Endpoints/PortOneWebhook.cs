@@ -1,14 +1,16 @@
 using System.Text.Json;
-using Woohakdong.Core.Payments;
+using Woohakdong.Core.Common;
 using Woohakdong.Core.Payments.Inbox;
+using Woohakdong.Web.Hosting;
 
 namespace Woohakdong.Web.Endpoints;
 
 /// <summary>
 /// <c>POST /webhooks/portone</c>, JSON or form. The body is not signed, so its imp_uid and merchant_uid are only recorded
 /// as lookup keys in the <see cref="WebhookInbox"/> (through the <see cref="WebhookIntake"/>); a worker settles the order
-/// through the completion service, which re-fetches the payment. 200 once recorded (also for an unknown or finished order); 503 only when the notice could not
-/// be recorded, so that PortOne tries again.
+/// through the completion service, which re-fetches the payment. 200 once recorded (also for an unknown or finished order); 400
+/// (a problem with a code) when the body holds no key or a malformed one; 503 only when the notice could not be recorded, so
+/// that PortOne tries again.
 /// </summary>
 public static class PortOneWebhook
 {
@@ -22,42 +24,44 @@ public static class PortOneWebhook
     public static void MapPortOneWebhook(this WebApplication app) =>
         app.MapPost(Path, Receive).DisableAntiforgery().ShortCircuit().WithTags("Webhooks");
 
-    private static async Task<IResult> Receive(HttpRequest request, WebhookIntake intake, ILogger<WebhookIntake> logger, CancellationToken ct)
+    private static async Task<IResult> Receive(
+        HttpRequest request, WebhookIntake intake, Problems problems, ILogger<WebhookIntake> logger, CancellationToken ct)
     {
-        var (impUid, merchantUid) = await ReadKeysAsync(request, ct);
-        if (impUid is null && merchantUid is null) return TypedResults.Problem("imp_uid or merchant_uid is required", statusCode: StatusCodes.Status400BadRequest);
-        if (impUid?.Length > WebhookNotice.MaxImpUidLength || merchantUid?.Length > MerchantUids.MaxLength)
-        {
-            logger.LogWarning("Webhook with keys longer than any order's: imp_uid {ImpUid}, merchant_uid {MerchantUid}", impUid, merchantUid);
-            return TypedResults.Ok();
-        }
         try
         {
+            var (impUid, merchantUid) = await ReadKeysAsync(request, ct);
             await intake.RecordAsync(impUid, merchantUid, ct);
             return TypedResults.Ok();
         }
+        catch (AppException refusal)
+        {
+            logger.LogWarning("Webhook refused: {Code} ({Field})", refusal.Code, refusal.Field);
+            Problems.UseCultureOf(request.HttpContext);
+            return problems.For(refusal);
+        }
         catch (WebhookNotRecordedException error)
         {
-            logger.LogWarning(error, "Webhook for {MerchantUid} could not be recorded; asking PortOne to retry", merchantUid);
+            logger.LogWarning(error, "A webhook could not be recorded; asking PortOne to retry");
             return TypedResults.Problem("notice could not be recorded; retry", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 
+    /// <summary>The two keys of a form or JSON body; a body that is neither (or a form the reader refuses, e.g. NUL) has none.</summary>
     private static async Task<(string? ImpUid, string? MerchantUid)> ReadKeysAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(ct);
-            return (Blank(form["imp_uid"]), Blank(form["merchant_uid"]));
-        }
         try
         {
+            if (request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(ct);
+                return (Blank(form["imp_uid"]), Blank(form["merchant_uid"]));
+            }
             using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
             return body.RootElement.ValueKind == JsonValueKind.Object ? (Text(body.RootElement, "imp_uid"), Text(body.RootElement, "merchant_uid")) : (null, null);
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidDataException or BadHttpRequestException)
         {
-            return (null, null);
+            throw AppException.Validation(ErrorCodes.InvalidInput);
         }
     }
 

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Woohakdong.Core.Accounts;
+using Woohakdong.Core.Common;
+using Woohakdong.Web.Hosting;
 
 namespace Woohakdong.Web.Endpoints;
 
@@ -10,9 +12,9 @@ public static partial class V1Api
 {
     public static void MapV1Api(this WebApplication app)
     {
-        var v1 = app.MapGroup("/v1").DisableAntiforgery();
+        var v1 = app.MapGroup("/v1").DisableAntiforgery().AddEndpointFilter(RequiredFields.Filter);
         // Identity's own bearer-token endpoints: POST /v1/auth/register, /v1/auth/login, /v1/auth/refresh, ….
-        v1.MapGroup("/auth").WithTags("Auth").AddEndpointFilter(AddErrorCode).MapIdentityApi<AppUser>();
+        v1.MapGroup("/auth").WithTags("Auth").AddEndpointFilter(IdentityProblems).MapIdentityApi<AppUser>();
         v1.MapClubsApi();
         v1.MapMeApi();
         v1.MapJoiningApi();
@@ -24,17 +26,34 @@ public static partial class V1Api
     }
 
     /// <summary>
-    /// Identity answers a refused sign-up with a ValidationProblem keyed by its error codes; give it the <c>code</c> and
-    /// the Korean <c>detail</c> every other /v1 problem carries (PasswordTooShort becomes PASSWORD_TOO_SHORT).
+    /// Identity's answers in the shape of every other /v1 problem. A refused sign-up is a ValidationProblem keyed by its
+    /// error codes: it gets that <c>code</c> (PasswordTooShort becomes PASSWORD_TOO_SHORT) and its Korean text; any other
+    /// problem (a failed sign-in) gets the code of its status and that code's text. Identity throws FormatException on a
+    /// malformed user id or token (<c>confirmEmail?userId=x</c>): that is bad input, a 400, not a 500.
     /// </summary>
-    private static async ValueTask<object?> AddErrorCode(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> IdentityProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var result = await next(context);
-        var problem = result as ValidationProblem ?? (result as INestedHttpResult)?.Result as ValidationProblem;
-        if (problem?.ProblemDetails.Errors.FirstOrDefault() is { Key: { } code, Value: var descriptions })
+        var problems = context.HttpContext.RequestServices.GetRequiredService<Problems>();
+        object? result;
+        try
         {
-            problem.ProblemDetails.Extensions["code"] = WordBoundary().Replace(code, "_").ToUpperInvariant();
-            problem.ProblemDetails.Detail ??= descriptions.FirstOrDefault();
+            result = await next(context);
+        }
+        catch (FormatException)
+        {
+            return problems.For(StatusCodes.Status400BadRequest, ErrorCodes.InvalidInput);
+        }
+        switch ((result as INestedHttpResult)?.Result ?? result)
+        {
+            case ValidationProblem validation when validation.ProblemDetails.Errors.FirstOrDefault() is { Key: { } code, Value: var descriptions }:
+                validation.ProblemDetails.Extensions["code"] = WordBoundary().Replace(code, "_").ToUpperInvariant();
+                validation.ProblemDetails.Detail ??= descriptions.FirstOrDefault();
+                break;
+            case ProblemHttpResult problem when !problem.ProblemDetails.Extensions.ContainsKey("code"):
+                var statusCode = Problems.CodeOf(problem.StatusCode);
+                problem.ProblemDetails.Extensions["code"] = statusCode;
+                problem.ProblemDetails.Detail = problems.Message(statusCode);
+                break;
         }
         return result;
     }

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Woohakdong.Core.Common;
 
@@ -21,7 +24,27 @@ public sealed class Problems(IStringLocalizer<ErrorMessages> messages)
         _ => StatusCodes.Status503ServiceUnavailable,
     };
 
+    /// <summary>The code of a refusal the framework answers itself (routing, media type, authentication, a rate limit).</summary>
+    public static string CodeOf(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ErrorCodes.InvalidInput,
+        StatusCodes.Status401Unauthorized => ErrorCodes.Unauthorized,
+        StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
+        StatusCodes.Status404NotFound => ErrorCodes.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ErrorCodes.MethodNotAllowed,
+        StatusCodes.Status415UnsupportedMediaType => ErrorCodes.UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => ErrorCodes.TooManyRequests,
+        _ => ErrorCodes.RequestRefused,
+    };
+
     public string Message(string code) => messages[code];
+
+    /// <summary>
+    /// Texts in the request's culture: an answer written on the way out of the pipeline (exception handler, status-code
+    /// pages) runs outside the localization middleware's async scope, so its culture is set again from the request.
+    /// </summary>
+    public static void UseCultureOf(HttpContext context) =>
+        CultureInfo.CurrentUICulture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? LocalizationSetup.Korean;
 
     public ProblemHttpResult For(AppException error) => For(StatusOf(error.Kind), error.Code, error.Field);
 
@@ -41,13 +64,36 @@ public sealed class AppExceptionHandler(Problems problems) : IExceptionHandler
         var error = exception switch
         {
             AppException app => app,
+            // A wrong-typed JSON value ("fee": "x") names its field through the reader's path ($.fee).
+            BadHttpRequestException { InnerException: JsonException { Path: ['$', '.', .. var field] } } =>
+                AppException.Validation(ErrorCodes.InvalidInput, field),
             BadHttpRequestException => AppException.Validation(ErrorCodes.InvalidInput),
             _ => null,
         };
         // The middleware has already pointed Request.Path at the error page; the feature keeps the original.
         var path = context.Features.Get<IExceptionHandlerFeature>()?.Path ?? context.Request.Path;
         if (error is null || !path.StartsWith("/v1/", StringComparison.OrdinalIgnoreCase)) return false;
+        Problems.UseCultureOf(context);
         await problems.For(error).ExecuteAsync(context);
         return true;
     }
+}
+
+public static class V1Problems
+{
+    /// <summary>
+    /// Every /v1 refusal answered with an empty body (401 from authentication, 404 from routing, 405, 415, a rate
+    /// limiter's 429, Identity's bare 401s) becomes the problem answer with the code of its status. Headers the refusal
+    /// set (Retry-After, Allow, WWW-Authenticate) stay. Call before authentication and rate limiting.
+    /// </summary>
+    public static IApplicationBuilder UseV1Problems(this IApplicationBuilder app) => app.UseWhen(
+        context => context.Request.Path.StartsWithSegments("/v1"),
+        branch => branch.UseStatusCodePages(async statusContext =>
+        {
+            var context = statusContext.HttpContext;
+            var status = context.Response.StatusCode;
+            if (status >= StatusCodes.Status500InternalServerError) return;
+            Problems.UseCultureOf(context);
+            await context.RequestServices.GetRequiredService<Problems>().For(status, Problems.CodeOf(status)).ExecuteAsync(context);
+        }));
 }

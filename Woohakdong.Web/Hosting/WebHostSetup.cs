@@ -22,6 +22,7 @@ public static class WebHostSetup
         // A malformed /v1 body reaches AppExceptionHandler as a 400 problem, in every environment.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddSingleton<Problems>();
+        services.AddRequiredFields();
         services.AddExceptionHandler<AppExceptionHandler>();
         services.AddOpenApi();
         services.AddWoohakdongHealth();
@@ -40,6 +41,7 @@ public static class WebHostSetup
             // A refusal mapped to a problem answer is an expected outcome, not an error to log.
             SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
         });
+        app.UseV1Problems();
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/v1"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));

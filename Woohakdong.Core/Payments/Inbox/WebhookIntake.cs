@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Woohakdong.Core.Common;
 
 namespace Woohakdong.Core.Payments.Inbox;
 
@@ -19,10 +20,16 @@ public sealed class WebhookIntake(IServiceScopeFactory scopes) : BackgroundServi
 
     private readonly Channel<Arrival> arrivals = Channel.CreateUnbounded<Arrival>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Returns once the notice is recorded; throws <see cref="WebhookNotRecordedException"/> when it could not be.</summary>
+    /// <summary>
+    /// Returns once the notice is recorded; throws <see cref="WebhookNotRecordedException"/> when it could not be, and a
+    /// Validation <see cref="AppException"/> (naming the webhook's field) when its keys are absent or malformed
+    /// (<see cref="PaymentIds"/>).
+    /// </summary>
     public Task RecordAsync(string? impUid, string? merchantUid, CancellationToken ct = default)
     {
-        var arrival = new Arrival(new PaymentNotice(impUid, merchantUid), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var notice = new PaymentNotice(PaymentIds.CheckImpUid(impUid, "imp_uid"), PaymentIds.CheckMerchantUid(merchantUid, "merchant_uid"));
+        if (notice is { ImpUid: null, MerchantUid: null }) throw AppException.Validation(ErrorCodes.InvalidInput, "imp_uid");
+        var arrival = new Arrival(notice, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!arrivals.Writer.TryWrite(arrival)) throw new WebhookNotRecordedException("this instance is shutting down", null);
         return arrival.Recorded.Task.WaitAsync(ct);
     }

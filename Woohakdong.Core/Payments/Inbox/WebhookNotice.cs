@@ -17,15 +17,13 @@ public sealed class WebhookNotice
     public DateTimeOffset? ClaimedUntil { get; set; }
     public Guid? ClaimToken { get; set; }
     public int Attempts { get; set; }
-
-    public const int MaxImpUidLength = 100;
 }
 
 internal sealed class WebhookNoticeConfiguration : IEntityTypeConfiguration<WebhookNotice>
 {
     public void Configure(EntityTypeBuilder<WebhookNotice> notice)
     {
-        notice.Property(n => n.ImpUid).HasMaxLength(WebhookNotice.MaxImpUidLength);
+        notice.Property(n => n.ImpUid).HasMaxLength(PaymentIds.ImpUidMaxLength);
         notice.Property(n => n.MerchantUid).HasMaxLength(MerchantUids.MaxLength);
         notice.HasIndex(n => n.ClaimToken);
     }
