@@ -64,4 +64,9 @@ public static class ErrorCodes
     public const string ItemOnLoan = "ITEM_ON_LOAN";
     public const string ItemOnLoanNotDeletable = "ITEM_ON_LOAN_NOT_DELETABLE";
     public const string ItemNotOnLoan = "ITEM_NOT_ON_LOAN";
+    public const string ImageDimensionsTooLarge = "IMAGE_DIMENSIONS_TOO_LARGE";
+    public const string UploadLimitReached = "UPLOAD_LIMIT_REACHED";
+    public const string ObjectUrlMalformed = "OBJECT_URL_MALFORMED";
+    public const string ObjectSignatureInvalid = "OBJECT_SIGNATURE_INVALID";
+    public const string ObjectNotFound = "OBJECT_NOT_FOUND";
 }
