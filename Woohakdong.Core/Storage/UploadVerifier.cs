@@ -74,6 +74,8 @@ public sealed class UploadVerifier(ICurrentUser currentUser, IDbContextFactory<A
         if (copy is null) return ErrorCodes.ImageNotUploaded;
         if (copy.Size > ImageTypes.MaxBytes) return ErrorCodes.ImageTooLarge;
         if (copy.ContentType != upload.ContentType || !ImageTypes.IsAllowed(copy.ContentType)) return ErrorCodes.ImageTypeNotAllowed;
-        return ImageHeader.Refusal(copy.ContentType, await storage.ReadFirstBytesAsync(upload.Key, ImageTypes.HeaderWindow, ct));
+        // An empty object has no range to ask for (S3 refuses one); it is simply no image.
+        var head = copy.Size == 0 ? [] : await storage.ReadFirstBytesAsync(upload.Key, ImageTypes.HeaderWindow, ct);
+        return ImageHeader.Refusal(copy.ContentType, head);
     }
 }

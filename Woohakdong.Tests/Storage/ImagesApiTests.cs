@@ -71,5 +71,5 @@ public sealed partial class ImagesApiTests(LocalDiskStorageApp app) : IClassFixt
         return (clubId, caller);
     }
 
-    private static Regex ItemKey(long clubId) => new($@"^clubs/{clubId}/items/\d{{4}}/\d{{2}}/[0-9a-f]{{32}}\.[a-z]+$");
+    private static Regex ItemKey(long clubId) => new($@"^clubs/{clubId}/uploads/\d{{4}}/\d{{2}}/[0-9a-f]{{32}}\.[a-z]+$");
 }
