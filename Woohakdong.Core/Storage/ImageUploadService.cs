@@ -11,7 +11,7 @@ namespace Woohakdong.Core.Storage;
 /// Hands an officer presigned URLs to upload a club's item images straight to storage (and a borrower one for a return photo), and remembers each key with
 /// its owner so that <see cref="UploadVerifier"/> accepts it only from them. A presigned PUT cannot cap its size, so
 /// the URLs one may hold are bounded: <see cref="MaxOutstanding"/> live, unverified ones per user and club, and one
-/// return photo per loan.
+/// return photo per loan (for each caller: the borrower, or an officer recording the return).
 /// </summary>
 public sealed class ImageUploadService(
     ClubAccess access, ICurrentUser currentUser, IDbContextFactory<AppDbContext> dbFactory, IObjectStorage storage,
@@ -32,8 +32,8 @@ public sealed class ImageUploadService(
 
     /// <summary>
     /// The one URL for the photo taken when returning an item: for the item's current borrower, who need not be an officer,
-    /// or for an officer recording the return. While that URL lives, asking again signs the same key anew (a retry);
-    /// asking for another type then is UPLOAD_LIMIT_REACHED.
+    /// or for an officer recording the return. While the caller's URL for this loan lives, asking again signs the same
+    /// key anew (a retry); asking for another type then is UPLOAD_LIMIT_REACHED.
     /// </summary>
     public async Task<UploadUrl> RequestReturnPhotoAsync(long clubId, long itemId, string contentType, CancellationToken ct = default)
     {
@@ -53,7 +53,8 @@ public sealed class ImageUploadService(
         RefuseDisallowed([contentType]);
 
         var now = time.GetUtcNow();
-        var live = await db.IssuedUploads.SingleOrDefaultAsync(u => u.LoanId == loan.Id && u.VerifiedAt == null && u.ExpiresAt > now, ct);
+        var live = await db.IssuedUploads.SingleOrDefaultAsync(
+            u => u.LoanId == loan.Id && u.UserId == userId && u.VerifiedAt == null && u.ExpiresAt > now, ct);
         if (live is null) return (await IssueAsync(clubId, [contentType], loan.Id, ct)).Single();
         if (live.ContentType != contentType) throw AppException.Conflict(ErrorCodes.UploadLimitReached);
         var url = (await storage.CreateUploadUrlsAsync([new UploadRequest(live.UploadKey, contentType, ImageTypes.MaxBytes)], options.Value.UploadUrlLifetime, ct)).Single();
@@ -82,8 +83,8 @@ public sealed class ImageUploadService(
         // Counted after saving, so that requests at the same moment cannot both pass a count taken before either saved;
         // the URLs are handed out only when the count holds (or both are refused: the caller simply asks again).
         var now = time.GetUtcNow();
-        var live = db.IssuedUploads.Where(u => u.VerifiedAt == null && u.ExpiresAt > now);
-        var overLimit = await live.CountAsync(u => u.UserId == userId && u.ClubId == clubId, ct) > MaxOutstanding
+        var live = db.IssuedUploads.Where(u => u.UserId == userId && u.VerifiedAt == null && u.ExpiresAt > now);
+        var overLimit = await live.CountAsync(u => u.ClubId == clubId, ct) > MaxOutstanding
                         || (loanId is not null && await live.CountAsync(u => u.LoanId == loanId, ct) > 1);
         if (!overLimit) return urls;
         var ids = rows.Select(row => row.Id).ToList();
