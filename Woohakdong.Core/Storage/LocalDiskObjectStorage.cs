@@ -105,7 +105,7 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
     /// </summary>
     public async Task<LocalWriteResult> WriteAsync(string key, string contentType, Stream body, long maxBytes, CancellationToken ct)
     {
-        PathOf(key);
+        _ = PathOf(key); // a key the store cannot hold is refused before the body is read
         var temporary = TemporaryPath();
         try
         {

@@ -23,7 +23,8 @@ public static class LocalObjectsEndpoints
         HttpRequest request, LocalDiskObjectStorage store, LocalObjectSigner signer, Problems problems, CancellationToken ct)
     {
         var contentType = request.ContentType ?? "";
-        if (Refusal(request, signer, contentType, problems, out var signed) is { } refused) return refused;
+        if (SignedObjectRequest.Parse(request) is not { } signed) return Malformed(problems);
+        if (!signer.IsValid(signed, contentType)) return SignatureRefused(problems);
         if (request.ContentLength > signed.MaxBytes) return problems.For(StatusCodes.Status413PayloadTooLarge, ErrorCodes.ImageTooLarge);
 
         var result = await store.WriteAsync(signed.Key, contentType, request.Body, signed.MaxBytes, ct);
@@ -33,7 +34,8 @@ public static class LocalObjectsEndpoints
     private static async Task<IResult> Get(
         HttpRequest request, HttpResponse response, LocalDiskObjectStorage store, LocalObjectSigner signer, Problems problems, CancellationToken ct)
     {
-        if (Refusal(request, signer, "", problems, out var signed) is { } refused) return refused;
+        if (SignedObjectRequest.Parse(request) is not { } signed) return Malformed(problems);
+        if (!signer.IsValid(signed, "")) return SignatureRefused(problems);
         if (await store.OpenAsync(signed.Key, ct) is not { } stored) return problems.For(StatusCodes.Status404NotFound, ErrorCodes.ObjectNotFound);
         response.Headers.XContentTypeOptions = ImageResponse.NoSniff;
         response.Headers.ContentDisposition = ImageResponse.Disposition;
@@ -41,12 +43,8 @@ public static class LocalObjectsEndpoints
         return Results.Stream(stored.Content, stored.ContentType);
     }
 
-    /// <summary>400 when the request is no signed URL at all, 403 when its signature does not hold; null when it does.</summary>
-    private static IResult? Refusal(
-        HttpRequest request, LocalObjectSigner signer, string contentType, Problems problems, out SignedObjectRequest signed)
-    {
-        signed = SignedObjectRequest.Parse(request)!;
-        if (signed is null) return problems.For(StatusCodes.Status400BadRequest, ErrorCodes.ObjectUrlMalformed);
-        return signer.IsValid(signed, contentType) ? null : problems.For(StatusCodes.Status403Forbidden, ErrorCodes.ObjectSignatureInvalid);
-    }
+    private static IResult Malformed(Problems problems) => problems.For(StatusCodes.Status400BadRequest, ErrorCodes.ObjectUrlMalformed);
+
+    /// <summary>A signed URL whose signature does not hold for this request, or that expired.</summary>
+    private static IResult SignatureRefused(Problems problems) => problems.For(StatusCodes.Status403Forbidden, ErrorCodes.ObjectSignatureInvalid);
 }
