@@ -53,7 +53,8 @@ public sealed class ImageUploadService(
         RefuseDisallowed([contentType]);
 
         var now = time.GetUtcNow();
-        var live = await db.IssuedUploads.SingleOrDefaultAsync(
+        // First, not Single: for a moment a request at the same time may have saved a second row it is about to take back.
+        var live = await db.IssuedUploads.OrderBy(u => u.Id).FirstOrDefaultAsync(
             u => u.LoanId == loan.Id && u.UserId == userId && u.VerifiedAt == null && u.ExpiresAt > now, ct);
         if (live is null) return (await IssueAsync(clubId, [contentType], loan.Id, ct)).Single();
         if (live.ContentType != contentType) throw AppException.Conflict(ErrorCodes.UploadLimitReached);
