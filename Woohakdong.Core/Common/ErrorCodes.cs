@@ -72,4 +72,9 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string TooManyRequests = "TOO_MANY_REQUESTS";
     public const string RequestRefused = "REQUEST_REFUSED";
+    public const string ImageDimensionsTooLarge = "IMAGE_DIMENSIONS_TOO_LARGE";
+    public const string UploadLimitReached = "UPLOAD_LIMIT_REACHED";
+    public const string ObjectUrlMalformed = "OBJECT_URL_MALFORMED";
+    public const string ObjectSignatureInvalid = "OBJECT_SIGNATURE_INVALID";
+    public const string ObjectNotFound = "OBJECT_NOT_FOUND";
 }

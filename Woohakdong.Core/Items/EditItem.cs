@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Storage;
@@ -11,7 +12,8 @@ public sealed class EditItem(
 {
     /// <summary>
     /// <see cref="ItemInput.ImageKeys"/> is the whole new list in order: keys the item already has are kept, new ones
-    /// are verified like at registration, missing ones are detached (the orphan sweep later deletes their objects).
+    /// (upload keys) are verified like at registration and stand in the list as their copies' keys, missing ones are
+    /// detached (the orphan sweep later deletes their objects).
     /// </summary>
     public async Task<ItemDetail> UpdateAsync(long clubId, long itemId, ItemInput input, CancellationToken ct = default)
     {
@@ -21,16 +23,20 @@ public sealed class EditItem(
         {
             var item = await ItemLookup.FindLiveAsync(db.Items.Include(i => i.Images), clubId, itemId, ct);
             var current = item.Images.ToDictionary(image => image.Key, StringComparer.Ordinal);
-            var added = valid.ImageKeys.Where(key => !current.ContainsKey(key)).ToList();
+            var verified = await verifier.VerifyAsync(clubId, [.. valid.ImageKeys.Where(key => !current.ContainsKey(key))], ct);
+            var copies = verified.ToDictionary(image => image.UploadKey, image => image.Key, StringComparer.Ordinal);
+            var keys = valid.ImageKeys.Select(key => copies.GetValueOrDefault(key, key)).ToList();
+            // An upload key of an image the item already has names that image; twice in the list is still twice.
+            if (valid.ImageKeys.Where((_, index) => keys.IndexOf(keys[index]) != index).FirstOrDefault() is { } repeated)
+                throw AppException.Validation(ErrorCodes.ImageRepeated, repeated);
+            var added = verified.Where(image => !current.ContainsKey(image.Key)).ToList();
             await ImageAttachments.RefuseAttachedAsync(db, added, ct);
-            await verifier.VerifyAsync(clubId, added, ct);
 
-            item.Images.RemoveAll(image => !valid.ImageKeys.Contains(image.Key));
-            for (var position = 0; position < valid.ImageKeys.Count; position++)
+            item.Images.RemoveAll(image => !keys.Contains(image.Key));
+            for (var position = 0; position < keys.Count; position++)
             {
-                var key = valid.ImageKeys[position];
-                if (current.TryGetValue(key, out var kept)) kept.Position = position;
-                else item.Images.Add(new ItemImage { Key = key, Position = position });
+                if (current.TryGetValue(keys[position], out var kept)) kept.Position = position;
+                else item.Images.Add(new ItemImage { Key = keys[position], Position = position });
             }
             item.Name = valid.Name;
             item.Category = valid.Category;

@@ -8,10 +8,12 @@ using Woohakdong.Core.Storage;
 namespace Woohakdong.Core.Items;
 
 /// <summary>
-/// Deletes uploads nobody attached: objects of issued uploads older than <see cref="ItemOptions.OrphanAge"/> that are
-/// neither an item image nor a return photo (with their <see cref="IssuedUpload"/> rows), and objects under
-/// <c>clubs/</c> of that age with no upload row at all. Safe on several instances at once: each row is claimed by a
-/// conditional delete, and only the instance whose delete took the row removes its object.
+/// Deletes uploads nobody attached: issued uploads older than <see cref="ItemOptions.OrphanAge"/> (and not verified
+/// within it) that are neither an item image nor a return photo, with both their objects (upload and verified copy)
+/// and their <see cref="IssuedUpload"/> rows; and objects under <c>clubs/</c> of that age that no row keeps: a key
+/// is kept as some row's image key, or as the upload key of a row not verified yet. So a PUT repeated after
+/// verification (its upload key) goes too. Safe on several instances at once: each row is claimed by a conditional
+/// delete, and only the instance whose delete took the row removes its objects.
 /// </summary>
 public sealed class OrphanUploadSweep(
     IDbContextFactory<AppDbContext> dbFactory, IObjectStorage storage, IOptions<ItemOptions> options, TimeProvider time,
@@ -30,7 +32,7 @@ public sealed class OrphanUploadSweep(
 
     private async Task<int> SweepUnattachedUploadsAsync(AppDbContext db, DateTimeOffset cutoff, CancellationToken ct)
     {
-        var candidates = await Unattached(db, cutoff).Select(u => new { u.Id, u.Key }).ToListAsync(ct);
+        var candidates = await Unattached(db, cutoff).Select(u => new { u.Id, u.Key, u.UploadKey }).ToListAsync(ct);
         var deleted = 0;
         foreach (var upload in candidates)
         {
@@ -46,8 +48,9 @@ public sealed class OrphanUploadSweep(
                 continue;
             }
             if (claimed == 0) continue;
-            // Should this fail, the object has no row any more and the next pass's listing removes it.
-            await storage.DeleteAsync(upload.Key, ct);
+            // Should this fail, the objects have no row any more and the next pass's listing removes them.
+            await storage.DeleteAsync(upload.UploadKey, ct);
+            if (upload.Key != upload.UploadKey) await storage.DeleteAsync(upload.Key, ct);
             deleted++;
         }
         return deleted;
@@ -59,8 +62,10 @@ public sealed class OrphanUploadSweep(
         var deleted = 0;
         foreach (var chunk in stored.Select(o => o.Key).Chunk(KeysPerQuery))
         {
-            var known = await db.IssuedUploads.Where(u => chunk.Contains(u.Key)).Select(u => u.Key).ToListAsync(ct);
-            foreach (var key in chunk.Except(known, StringComparer.Ordinal))
+            var kept = await db.IssuedUploads.Where(u => chunk.Contains(u.Key)).Select(u => u.Key)
+                .Concat(db.IssuedUploads.Where(u => u.VerifiedAt == null && chunk.Contains(u.UploadKey)).Select(u => u.UploadKey))
+                .ToListAsync(ct);
+            foreach (var key in chunk.Except(kept, StringComparer.Ordinal))
             {
                 await storage.DeleteAsync(key, ct);
                 deleted++;
@@ -69,8 +74,10 @@ public sealed class OrphanUploadSweep(
         return deleted;
     }
 
+    /// <summary>Old enough, and not verified recently: a verification under way holds its row, and attaches right after.</summary>
     private static IQueryable<IssuedUpload> Unattached(AppDbContext db, DateTimeOffset cutoff) =>
         db.IssuedUploads.Where(u => u.IssuedAt < cutoff
+                                    && (u.VerifiedAt == null || u.VerifiedAt < cutoff)
                                     && !db.ItemImages.Any(i => i.Key == u.Key)
                                     && !db.ItemLoans.Any(l => l.ReturnPhotoKey == u.Key));
 }

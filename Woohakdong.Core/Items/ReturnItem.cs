@@ -24,17 +24,19 @@ public sealed class ReturnItem(
         var loan = await db.OpenLoans(itemId).AsNoTracking().SingleOrDefaultAsync(ct);
         if (loan is null) throw AppException.Conflict(ErrorCodes.ItemNotOnLoan);
         if (loan.BorrowerId != callerId) await access.RequireAsync(clubId, RolePolicy.CanEditClub, ct);
+        string? photo = null;
         if (photoKey is not null)
         {
-            await ImageAttachments.RefuseAttachedAsync(db, [photoKey], ct);
-            await verifier.VerifyAsync(clubId, [photoKey], ct);
+            var verified = await verifier.VerifyAsync(clubId, [photoKey], ct);
+            await ImageAttachments.RefuseAttachedAsync(db, verified, ct);
+            photo = verified.Single().Key;
         }
 
         // Conditional: of two returns at once, only one closes the loan.
         var closed = await db.ItemLoans.Where(l => l.Id == loan.Id && l.ReturnedAt == null).ExecuteUpdateAsync(set => set
             .SetProperty(l => l.ReturnedAt, time.GetUtcNow())
             .SetProperty(l => l.ReturnedBy, callerId)
-            .SetProperty(l => l.ReturnPhotoKey, photoKey), ct);
+            .SetProperty(l => l.ReturnPhotoKey, photo), ct);
         if (closed == 0) throw AppException.Conflict(ErrorCodes.ItemNotOnLoan);
         return await loans.ReadOneAsync(db, loan.Id, ct);
     }

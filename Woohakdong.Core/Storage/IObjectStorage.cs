@@ -21,6 +21,7 @@ public interface IObjectStorage
 {
     Task<IReadOnlyList<UploadUrl>> CreateUploadUrlsAsync(IReadOnlyList<UploadRequest> uploads, TimeSpan expiry, CancellationToken ct = default);
 
+    /// <summary>A presigned GET answered as <see cref="ImageResponse"/> says (as far as the store can).</summary>
     Task<string> CreateDownloadUrlAsync(string key, TimeSpan expiry, CancellationToken ct = default);
 
     /// <summary>The object's size and content type, or null when nothing was stored under the key.</summary>
@@ -28,6 +29,12 @@ public interface IObjectStorage
 
     /// <summary>Up to <paramref name="count"/> bytes from the start of the object (fewer when it is shorter).</summary>
     Task<byte[]> ReadFirstBytesAsync(string key, int count, CancellationToken ct = default);
+
+    /// <summary>
+    /// Copies the object under <paramref name="sourceKey"/>, with its content type, to <paramref name="targetKey"/>
+    /// (replacing what was there); false when there is no source object.
+    /// </summary>
+    Task<bool> CopyAsync(string sourceKey, string targetKey, CancellationToken ct = default);
 
     Task DeleteAsync(string key, CancellationToken ct = default);
 

@@ -1,12 +1,20 @@
 namespace Woohakdong.Core.Storage;
 
-/// <summary>The image types members may upload, each with its file extension and the bytes that open such a file.</summary>
+/// <summary>The image types members may upload, each with its file extension, and the limits every image must keep.</summary>
 public static class ImageTypes
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
-    /// <summary>Enough of a file's start to recognise every allowed type.</summary>
-    public const int SignatureLength = 12;
+    /// <summary>
+    /// How much of an object's start is read to check its header: JPEG metadata (EXIF, ICC) and the chunks before a
+    /// PNG's pixels fit in it, so nothing beyond it is fetched from the store.
+    /// </summary>
+    public const int HeaderWindow = 1024 * 1024;
+
+    /// <summary>Longest side a picture may have: a phone's 50-megapixel photo fits, a decompression bomb does not.</summary>
+    public const int MaxSide = 10_000;
+
+    public const long MaxPixels = 50_000_000;
 
     private static readonly Dictionary<string, string> Extensions = new(StringComparer.Ordinal)
     {
@@ -22,12 +30,10 @@ public static class ImageTypes
 
     public static string ExtensionOf(string contentType) => Extensions[contentType];
 
-    public static bool StartsLike(string contentType, ReadOnlySpan<byte> head) => contentType switch
+    /// <summary>The type a stored key's extension names (every key the app makes ends in one), or null.</summary>
+    public static string? ContentTypeOfKey(string key)
     {
-        "image/jpeg" => head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]),
-        "image/png" => head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-        "image/gif" => head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8),
-        "image/webp" => head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8),
-        _ => false,
-    };
+        var extension = key[(key.LastIndexOf('.') + 1)..];
+        return Extensions.FirstOrDefault(pair => pair.Value == extension).Key;
+    }
 }

@@ -47,6 +47,29 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
         return await StreamBytes.ReadUpToAsync(stream, count, ct);
     }
 
+    public async Task<bool> CopyAsync(string sourceKey, string targetKey, CancellationToken ct = default)
+    {
+        var source = PathOf(sourceKey);
+        if (!File.Exists(source)) return false;
+        var temporary = TemporaryPath();
+        try
+        {
+            var contentType = await File.ReadAllTextAsync(source + TypeSuffix, ct);
+            File.Copy(source, temporary);
+            await PlaceAsync(temporary, targetKey, contentType, ct);
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            // Deleted (or replaced) between the check and the copy: as if never there.
+            return false;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     public Task DeleteAsync(string key, CancellationToken ct = default)
     {
         var path = PathOf(key);
@@ -82,9 +105,8 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
     /// </summary>
     public async Task<LocalWriteResult> WriteAsync(string key, string contentType, Stream body, long maxBytes, CancellationToken ct)
     {
-        var path = PathOf(key);
-        var temporary = Path.Combine(root, IncomingFolder, Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+        _ = PathOf(key); // a key the store cannot hold is refused before the body is read
+        var temporary = TemporaryPath();
         try
         {
             await using (var file = File.Create(temporary))
@@ -99,15 +121,29 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path + TypeSuffix, contentType, ct);
-            File.Move(temporary, path, overwrite: true);
+            await PlaceAsync(temporary, key, contentType, ct);
             return LocalWriteResult.Stored;
         }
         finally
         {
             File.Delete(temporary);
         }
+    }
+
+    private string TemporaryPath()
+    {
+        var temporary = Path.Combine(root, IncomingFolder, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+        return temporary;
+    }
+
+    /// <summary>Moves a complete temporary file into place under <paramref name="key"/>, its content type beside it.</summary>
+    private async Task PlaceAsync(string temporary, string key, string contentType, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path + TypeSuffix, contentType, ct);
+        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>The file and its content type, or null when nothing is stored under the key.</summary>
@@ -118,7 +154,7 @@ public sealed partial class LocalDiskObjectStorage(IOptions<StorageOptions> opti
         return (File.OpenRead(path), await File.ReadAllTextAsync(path + TypeSuffix, ct));
     }
 
-    public static bool IsValidKey(string key) => SafeKey().IsMatch(key) && !key.Split('/').Any(segment => segment is "" or "." or "..");
+    public static bool IsValidKey(string? key) => key is not null && SafeKey().IsMatch(key) && !key.Split('/').Any(segment => segment is "" or "." or "..");
 
     private string PathOf(string key)
     {

@@ -24,13 +24,17 @@ public sealed class LocalObjectSigner(IOptions<StorageOptions> options, TimeProv
 
     public string DownloadUrl(string key, DateTimeOffset expiresAt) => Url(HttpMethods.Get, key, "", 0, expiresAt);
 
-    /// <summary>True when the signature matches these exact values and has not expired.</summary>
-    public bool IsValid(string method, string key, string contentType, long maxBytes, long expires, string? signature)
+    /// <summary>True when the request's signature matches its method, key, limit and this content type, and has not expired.</summary>
+    public bool IsValid(SignedObjectRequest request, string contentType)
     {
-        if (signature is null || time.GetUtcNow().ToUnixTimeSeconds() > expires) return false;
-        var expected = Encoding.ASCII.GetBytes(Sign(method, key, contentType, maxBytes, expires));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
+        if (time.GetUtcNow().ToUnixTimeSeconds() > request.Expires) return false;
+        var expected = Encoding.ASCII.GetBytes(Sign(request.Method, request.Key, contentType, request.MaxBytes, request.Expires));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(request.Signature));
     }
+
+    /// <summary>Seconds left before a request's link expires (zero when it has).</summary>
+    public TimeSpan LifeLeft(SignedObjectRequest request) =>
+        TimeSpan.FromSeconds(Math.Max(0, request.Expires - time.GetUtcNow().ToUnixTimeSeconds()));
 
     private string Url(string method, string key, string contentType, long maxBytes, DateTimeOffset expiresAt)
     {
@@ -45,5 +49,31 @@ public sealed class LocalObjectSigner(IOptions<StorageOptions> options, TimeProv
         var canonical = string.Join('\n', method, key, contentType, maxBytes.ToString(CultureInfo.InvariantCulture),
             expires.ToString(CultureInfo.InvariantCulture));
         return Base64Url.EncodeToString(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(canonical)));
+    }
+}
+
+/// <summary>
+/// A request to <c>/objects/{key}</c> with the query <see cref="LocalObjectSigner"/> signs (<c>expires</c>, for a PUT
+/// <c>max</c>, and <c>sig</c>), parsed once: anything else there (a missing or repeated value, a number that does not
+/// parse or overflows, a key the store cannot hold) is no signed request at all.
+/// </summary>
+public sealed record SignedObjectRequest(string Method, string Key, long Expires, long MaxBytes, string Signature)
+{
+    public static SignedObjectRequest? Parse(HttpRequest request)
+    {
+        var key = request.RouteValues["key"] as string;
+        var query = request.Query;
+        var withLimit = HttpMethods.IsPut(request.Method);
+        if (!LocalDiskObjectStorage.IsValidKey(key) || !TryNumber(query, "expires", out var expires)) return null;
+        long maxBytes = 0;
+        if (withLimit && !TryNumber(query, "max", out maxBytes)) return null;
+        if (query["sig"] is not [{ Length: > 0 } signature]) return null;
+        return new SignedObjectRequest(withLimit ? HttpMethods.Put : HttpMethods.Get, key!, expires, maxBytes, signature);
+    }
+
+    private static bool TryNumber(IQueryCollection query, string name, out long value)
+    {
+        value = 0;
+        return query[name] is [{ } text] && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 }

@@ -59,11 +59,21 @@ public sealed class S3ObjectStorage(S3Clients clients, IOptions<StorageOptions> 
         return urls;
     }
 
-    public Task<string> CreateDownloadUrlAsync(string key, TimeSpan expiry, CancellationToken ct = default) =>
-        clients.Signer.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+    /// <summary>
+    /// The response headers ride in the signed URL as S3's <c>response-*</c> overrides. S3 has no override for
+    /// <c>X-Content-Type-Options</c>: a CDN or proxy in front of the bucket must add <c>nosniff</c> (see README).
+    /// </summary>
+    public Task<string> CreateDownloadUrlAsync(string key, TimeSpan expiry, CancellationToken ct = default)
+    {
+        var request = new GetPreSignedUrlRequest
         {
             BucketName = Bucket, Key = key, Verb = HttpVerb.GET, Protocol = UrlProtocol, Expires = (time.GetUtcNow() + expiry).UtcDateTime,
-        });
+        };
+        request.ResponseHeaderOverrides.ContentDisposition = ImageResponse.Disposition;
+        request.ResponseHeaderOverrides.CacheControl = ImageResponse.CacheControl(expiry);
+        if (ImageTypes.ContentTypeOfKey(key) is { } contentType) request.ResponseHeaderOverrides.ContentType = contentType;
+        return clients.Signer.GetPreSignedURLAsync(request);
+    }
 
     public async Task<ObjectInfo?> GetInfoAsync(string key, CancellationToken ct = default)
     {
@@ -78,11 +88,37 @@ public sealed class S3ObjectStorage(S3Clients clients, IOptions<StorageOptions> 
         }
     }
 
+    /// <summary>A ranged GET, so only these bytes leave the store.</summary>
     public async Task<byte[]> ReadFirstBytesAsync(string key, int count, CancellationToken ct = default)
     {
-        using var response = await s3.GetObjectAsync(
-            new GetObjectRequest { BucketName = Bucket, Key = key, ByteRange = new ByteRange(0, count - 1) }, ct);
-        return await StreamBytes.ReadUpToAsync(response.ResponseStream, count, ct);
+        try
+        {
+            using var response = await s3.GetObjectAsync(
+                new GetObjectRequest { BucketName = Bucket, Key = key, ByteRange = new ByteRange(0, count - 1) }, ct);
+            return await StreamBytes.ReadUpToAsync(response.ResponseStream, count, ct);
+        }
+        catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            // S3 answers a range of an empty object with 416: it has no first bytes.
+            return [];
+        }
+    }
+
+    /// <summary>A server-side copy: the bytes never leave the store.</summary>
+    public async Task<bool> CopyAsync(string sourceKey, string targetKey, CancellationToken ct = default)
+    {
+        try
+        {
+            await s3.CopyObjectAsync(new CopyObjectRequest
+            {
+                SourceBucket = Bucket, SourceKey = sourceKey, DestinationBucket = Bucket, DestinationKey = targetKey,
+            }, ct);
+            return true;
+        }
+        catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
     }
 
     public Task DeleteAsync(string key, CancellationToken ct = default) => s3.DeleteObjectAsync(Bucket, key, ct);

@@ -121,6 +121,27 @@ public sealed class ItemAccessTests(SqliteCore core) : CoreTests<SqliteCore>(cor
     }
 
     [Fact]
+    public async Task A_loan_gets_one_return_photo_upload_per_caller_signed_anew_on_retry()
+    {
+        var (cast, itemId) = await ClubWithItemAsync();
+        Core.ActAs(cast.Officer.UserId);
+        await Refusal.ThrowsAsync(ErrorKind.Conflict, ErrorCodes.ItemNotOnLoan, () => RequestReturnPhotoAsync(cast, itemId));
+        Core.ActAs(cast.Member.UserId);
+        await Core.Get<BorrowItem>().BorrowAsync(cast.ClubId, itemId, Ct);
+
+        var first = await RequestReturnPhotoAsync(cast, itemId);
+        var retry = await RequestReturnPhotoAsync(cast, itemId);
+        Core.ActAs(cast.Officer.UserId);
+        var byOfficer = await RequestReturnPhotoAsync(cast, itemId);
+
+        Assert.Equal(first.Key, retry.Key);
+        Assert.NotEqual(first.Key, byOfficer.Key);
+        Core.ActAs(cast.Member.UserId);
+        await Refusal.ThrowsAsync(ErrorKind.Conflict, ErrorCodes.UploadLimitReached,
+            () => Core.Get<ImageUploadService>().RequestReturnPhotoAsync(cast.ClubId, itemId, "image/png", Ct));
+    }
+
+    [Fact]
     public async Task A_member_reads_their_own_loan_history_but_not_another_members()
     {
         var (cast, itemId) = await ClubWithItemAsync();

@@ -14,7 +14,8 @@ public static class ItemSeeds
         await using var db = await database();
         db.IssuedUploads.Add(new IssuedUpload
         {
-            Key = key, ClubId = clubId, UserId = officerId, ContentType = "image/png", IssuedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow,
+            Key = key, UploadKey = key, ClubId = clubId, UserId = officerId, ContentType = "image/png", IssuedAt = DateTimeOffset.UtcNow,
+            ExpiresAt = DateTimeOffset.UtcNow, VerifiedAt = DateTimeOffset.UtcNow,
         });
         var item = new Item
         {

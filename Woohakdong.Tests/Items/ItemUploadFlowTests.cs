@@ -13,7 +13,8 @@ namespace Woohakdong.Tests.Items;
 /// <summary>Registering, lending and returning items over /v1 with real uploads, once per store.</summary>
 public abstract class ItemUploadFlowTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : StorageApp
 {
-    private static readonly byte[] OtherPng = [.. Png, 42, 42];
+    private static readonly byte[] OtherPng = TestImages.Png(5, 5, shade: 200);
+    private static readonly byte[] Html = "<html><script>alert(document.cookie)</script></html>"u8.ToArray();
     protected TApp App { get; } = app;
     private ApiAccounts.SignedIn president = null!;
     private ApiAccounts.SignedIn officer = null!;
@@ -48,13 +49,33 @@ public abstract class ItemUploadFlowTests<TApp>(TApp app) : IClassFixture<TApp>,
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var item = (await created.Content.ReadFromJsonAsync<ItemDetail>(Ct))!;
         Assert.Equal($"/v1/clubs/{clubId}/items/{item.Id}", created.Headers.Location?.OriginalString);
-        Assert.Equal([first, second], item.Images.Select(i => i.Key));
+        Assert.All(item.Images, image => Assert.StartsWith(UploadKeys.ImagePrefix(clubId), image.Key));
         Assert.Equal(ItemStatus.Available, item.Status);
         var detail = (await member.Client.GetFromJsonAsync<ItemDetail>($"/v1/clubs/{clubId}/items/{item.Id}", Ct))!;
         Assert.Equal(OtherPng, await App.ObjectClient.GetByteArrayAsync(detail.Images[1].Url, Ct));
         var listed = (await member.Client.GetFromJsonAsync<ItemSummary[]>($"/v1/clubs/{clubId}/items?category=SPORT&status=AVAILABLE&q=텐트", Ct))!;
         Assert.Equal(Png, await App.ObjectClient.GetByteArrayAsync(Assert.Single(listed).ThumbnailUrl, Ct));
     }
+
+    [Fact]
+    public async Task A_put_repeated_after_registration_cannot_change_the_items_image()
+    {
+        var url = await App.UploadToUrlAsync(officer, clubId, Png);
+        using var created = await officer.RegisterAsync(clubId, url.Key);
+        var itemId = (await created.Content.ReadFromJsonAsync<ItemDetail>(Ct))!.Id;
+
+        using var asHtml = await App.ObjectClient.PutAsync(url.Url, Html, "image/png");
+        using var asElevenMegabytes = await App.ObjectClient.PutAsync(url.Url, [.. Png, .. new byte[11 * 1024 * 1024]], "image/png");
+
+        var detail = (await member.Client.GetFromJsonAsync<ItemDetail>($"/v1/clubs/{clubId}/items/{itemId}", Ct))!;
+        Assert.Equal(Png, await App.ObjectClient.GetByteArrayAsync(Assert.Single(detail.Images).Url, Ct));
+        using var again = await officer.RegisterAsync(clubId, url.Key);
+        await again.AssertRefusedNamingAsync(ErrorCodes.ImageAlreadyAttached, url.Key);
+    }
+
+    [Fact]
+    public async Task An_empty_upload_is_refused_and_nothing_is_saved() =>
+        await AssertRegistrationRefusedAsync(await App.UploadAsync(officer, clubId, []), ErrorCodes.ImageContentMismatch);
 
     [Fact]
     public async Task A_key_issued_for_another_club_is_refused_and_nothing_is_saved()
@@ -118,9 +139,10 @@ public abstract class ItemUploadFlowTests<TApp>(TApp app) : IClassFixture<TApp>,
         using var outsiderPhoto = await outsider.Client.GetAsync(photoUrl, Ct);
         using var memberRegisters = await member.RegisterAsync(clubId, "clubs/x.png");
         var photo = (await member.Client.GetFromJsonAsync<IssuedUrl[]>(photoUrl, Ct))!.Single();
-        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3];
+        var jpeg = TestImages.Jpeg();
         using var put = await App.ObjectClient.PutAsync(photo.Url, jpeg, "image/jpeg");
         using var returned = await member.Client.PostAsJsonAsync($"/v1/clubs/{clubId}/items/{itemId}/return", new { imageKey = photo.Key }, Ct);
+        using var replaced = await App.ObjectClient.PutAsync(photo.Url, Html, "image/jpeg");
 
         Assert.Equal(HttpStatusCode.Created, borrowed.StatusCode);
         Assert.Equal(ErrorCodes.ItemOnLoan, await taken.ProblemCodeAsync(HttpStatusCode.Conflict));
@@ -152,8 +174,9 @@ public abstract class ItemUploadFlowTests<TApp>(TApp app) : IClassFixture<TApp>,
 
         var item = (await edited.Content.ReadFromJsonAsync<ItemDetail>(Ct))!;
         Assert.Equal(("캠핑 텐트 (2인용)", ItemCategory.Etc, 3), (item.Name, item.Category, item.MaxLoanDays));
-        Assert.Equal([third, second], item.Images.Select(i => i.Key));
+        Assert.Equal(2, item.Images.Count);
         Assert.Equal(OtherPng, await App.ObjectClient.GetByteArrayAsync(item.Images[0].Url, Ct));
+        Assert.Equal(Png, await App.ObjectClient.GetByteArrayAsync(item.Images[1].Url, Ct));
         Assert.Equal(ErrorCodes.Forbidden, await memberDeletes.ProblemCodeAsync(HttpStatusCode.Forbidden));
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(ErrorCodes.ItemNotFound, await afterDelete.ProblemCodeAsync(HttpStatusCode.NotFound));

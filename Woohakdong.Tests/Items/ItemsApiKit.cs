@@ -15,11 +15,15 @@ public static class ItemsApiKit
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Asks for one URL and PUTs <paramref name="bytes"/> to it; returns the key whatever the store answered.</summary>
-    public static async Task<string> UploadAsync(this StorageApp app, ApiAccounts.SignedIn caller, long clubId, byte[] bytes, string type = "image/png")
+    public static async Task<string> UploadAsync(this StorageApp app, ApiAccounts.SignedIn caller, long clubId, byte[] bytes, string type = "image/png") =>
+        (await app.UploadToUrlAsync(caller, clubId, bytes, type)).Key;
+
+    /// <summary>Like <see cref="UploadAsync"/>, returning the URL too, to PUT to it again.</summary>
+    public static async Task<StorageTestKit.IssuedUrl> UploadToUrlAsync(this StorageApp app, ApiAccounts.SignedIn caller, long clubId, byte[] bytes, string type = "image/png")
     {
         var url = (await caller.RequestUrlsAsync(clubId, 1, type)).Single();
         using var put = await app.ObjectClient.PutAsync(url.Url, bytes, type);
-        return url.Key;
+        return url;
     }
 
     public static Task<HttpResponseMessage> RegisterAsync(this ApiAccounts.SignedIn caller, long clubId, params string[] imageKeys) =>
@@ -34,11 +38,12 @@ public static class ItemsApiKit
         Assert.Equal((code, key), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
     }
 
-    /// <summary>The club's item rows and how many image rows point at <paramref name="keys"/>.</summary>
-    public static async Task<(int Items, int Images)> RowsAsync(this StorageApp app, long clubId, params string[] keys)
+    /// <summary>The club's item rows and how many image rows point at the copies of the uploads <paramref name="uploadKeys"/>.</summary>
+    public static async Task<(int Items, int Images)> RowsAsync(this StorageApp app, long clubId, params string[] uploadKeys)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
-        return (await db.Items.CountAsync(i => i.ClubId == clubId, Ct), await db.ItemImages.CountAsync(i => keys.Contains(i.Key), Ct));
+        return (await db.Items.CountAsync(i => i.ClubId == clubId, Ct),
+            await db.ItemImages.CountAsync(i => db.IssuedUploads.Any(u => u.Key == i.Key && uploadKeys.Contains(u.UploadKey)), Ct));
     }
 }

@@ -30,12 +30,15 @@ public abstract class OrphanSweepTests(DatabaseProvider provider) : IAsyncLifeti
     {
         var club = await harness.CreateClubAsync(seatLimit: 10);
         var officer = club.President;
-        var issued = await IssueAsync(officer, club.ClubId, 3);
-        var (attached, unattached, neverUploaded) = (issued[0].Key, issued[1].Key, issued[2].Key);
+        var issued = await IssueAsync(officer, club.ClubId, 4);
+        var (attached, unattached, neverUploaded, verifiedOnly) = (issued[0].Key, issued[1].Key, issued[2].Key, issued[3].Key);
+        foreach (var written in new[] { attached, unattached, verifiedOnly }) await WriteAsync(written, harness.Time.GetUtcNow());
+        var item = await harness.As<RegisterItem, ItemDetail>(officer, register => register.RegisterAsync(club.ClubId, ItemSeeds.Input("삼각대", attached), Ct));
+        var attachedImage = Assert.Single(item.Images).Key;
+        var verifiedCopy = Assert.Single(await harness.As<UploadVerifier, IReadOnlyList<VerifiedImage>>(officer, verifier => verifier.VerifyAsync(club.ClubId, [verifiedOnly], Ct))).Key;
+        // The upload URL still lives after registration: a second PUT lands under the upload key, which nothing serves.
         await WriteAsync(attached, harness.Time.GetUtcNow());
-        await WriteAsync(unattached, harness.Time.GetUtcNow());
-        await harness.As<RegisterItem, ItemDetail>(officer, register => register.RegisterAsync(club.ClubId, ItemSeeds.Input("삼각대", attached), Ct));
-        var returnPhoto = await ReturnWithPhotoAsync(club);
+        var (returnUpload, returnPhoto) = await ReturnWithPhotoAsync(club);
         var strayOld = $"{UploadKeys.ClubPrefix(club.ClubId)}items/2026/04/stray-old.png";
         var outsideClubs = "health/old.png";
         await WriteAsync(strayOld, harness.Time.GetUtcNow());
@@ -45,7 +48,7 @@ public abstract class OrphanSweepTests(DatabaseProvider provider) : IAsyncLifeti
         harness.Time.Advance(TimeSpan.FromHours(25));
         var young = (await IssueAsync(officer, club.ClubId, 1)).Single().Key;
         await WriteAsync(young, harness.Time.GetUtcNow());
-        var strayYoung = $"{UploadKeys.ClubPrefix(club.ClubId)}items/2026/04/stray-young.png";
+        var strayYoung = $"{UploadKeys.ClubPrefix(club.ClubId)}images/2026/04/stray-young.png";
         await WriteAsync(strayYoung, harness.Time.GetUtcNow());
 
         await Task.WhenAll(Task.Run(SweepAsync, Ct), Task.Run(SweepAsync, Ct));
@@ -53,9 +56,25 @@ public abstract class OrphanSweepTests(DatabaseProvider provider) : IAsyncLifeti
 
         Assert.Equal(0, sweptTooEarly);
         Assert.Equal(0, sweptAgain);
-        Assert.Equal([attached, returnPhoto, young], await UploadRowsAsync(club.ClubId, attached, unattached, neverUploaded, returnPhoto, young));
-        foreach (var kept in new[] { attached, returnPhoto, young, strayYoung, outsideClubs }) Assert.True(Exists(kept), kept);
-        foreach (var gone in new[] { unattached, strayOld }) Assert.False(Exists(gone), gone);
+        Assert.Equal([attached, returnUpload, young],
+            await UploadRowsAsync(club.ClubId, attached, unattached, neverUploaded, verifiedOnly, returnUpload, young));
+        foreach (var kept in new[] { attachedImage, returnPhoto, young, strayYoung, outsideClubs }) Assert.True(Exists(kept), kept);
+        foreach (var gone in new[] { attached, unattached, verifiedOnly, verifiedCopy, strayOld }) Assert.False(Exists(gone), gone);
+    }
+
+    [Fact]
+    public async Task An_image_attached_where_it_was_uploaded_before_copies_existed_is_kept()
+    {
+        var club = await harness.CreateClubAsync(seatLimit: 10);
+        var itemId = await ItemSeeds.AddItemAsync(harness.DbAsync, club.ClubId, club.President);
+        string key;
+        await using (var db = await harness.DbAsync()) key = await db.ItemImages.Where(i => i.ItemId == itemId).Select(i => i.Key).SingleAsync(Ct);
+        await WriteAsync(key, harness.Time.GetUtcNow());
+        harness.Time.Advance(TimeSpan.FromDays(2));
+
+        await SweepAsync();
+
+        Assert.True(Exists(key));
     }
 
     [Fact]
@@ -71,7 +90,8 @@ public abstract class OrphanSweepTests(DatabaseProvider provider) : IAsyncLifeti
         Assert.False(Exists(issued[0].Key));
     }
 
-    private async Task<string> ReturnWithPhotoAsync(OpenClub club)
+    /// <summary>A loan returned with a photo: the photo's upload key and its verified copy's key.</summary>
+    private async Task<(string UploadKey, string Key)> ReturnWithPhotoAsync(OpenClub club)
     {
         var member = await harness.CreateStudentAsync();
         await using (var db = await harness.DbAsync())
@@ -84,7 +104,8 @@ public abstract class OrphanSweepTests(DatabaseProvider provider) : IAsyncLifeti
         var photo = await harness.As<ImageUploadService, UploadUrl>(member, uploads => uploads.RequestReturnPhotoAsync(club.ClubId, itemId, "image/png", Ct));
         await WriteAsync(photo.Key, harness.Time.GetUtcNow());
         await harness.As<ReturnItem, LoanView>(member, returns => returns.ReturnAsync(club.ClubId, itemId, photo.Key, Ct));
-        return photo.Key;
+        await using var loans = await harness.DbAsync();
+        return (photo.Key, (await loans.ItemLoans.SingleAsync(l => l.ItemId == itemId, Ct)).ReturnPhotoKey!);
     }
 
     private Task<IReadOnlyList<UploadUrl>> IssueAsync(Guid officer, long clubId, int count) =>
@@ -108,10 +129,11 @@ public abstract class OrphanSweepTests(DatabaseProvider provider) : IAsyncLifeti
 
     private string PathOf(string key) => Path.Combine(root, key.Replace('/', Path.DirectorySeparatorChar));
 
+    /// <summary>Which of these upload keys still have their row.</summary>
     private async Task<string[]> UploadRowsAsync(long clubId, params string[] keys)
     {
         await using var db = await harness.DbAsync();
-        var present = await db.IssuedUploads.Where(u => u.ClubId == clubId).Select(u => u.Key).ToListAsync(Ct);
+        var present = await db.IssuedUploads.Where(u => u.ClubId == clubId).Select(u => u.UploadKey).ToListAsync(Ct);
         return [.. keys.Where(present.Contains)];
     }
 }

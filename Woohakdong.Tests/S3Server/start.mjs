@@ -32,5 +32,14 @@ v4.getStringToSign = (canonical, request) =>
     request
   )
 
+// The AWS SDKs send x-amz-copy-source URL-encoded as a whole ("bucket%2Fkey"), as S3 documents; s3rver decodes it
+// with decodeURI, which keeps "%2F", so no copy found its bucket. Decoded fully here, after the signature was checked.
+const objects = require('@20minutes/s3rver/lib/controllers/object')
+const copyObject = objects.putObjectCopy
+objects.putObjectCopy = (ctx) => {
+  ctx.headers['x-amz-copy-source'] = decodeURIComponent(ctx.headers['x-amz-copy-source'])
+  return copyObject(ctx)
+}
+
 const address = await server.run()
 console.log(`s3rver listening on ${address.address}:${address.port}, data in ${directory}`)

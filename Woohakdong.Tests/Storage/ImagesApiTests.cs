@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core.Storage;
 using Woohakdong.Tests.Infrastructure;
 
 namespace Woohakdong.Tests.Storage;
@@ -62,6 +63,50 @@ public sealed partial class ImagesApiTests(LocalDiskStorageApp app) : IClassFixt
         Assert.Equal(ErrorCodes.ImageTypeNotAllowed, await response.ProblemCodeAsync(HttpStatusCode.BadRequest));
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("abc")]
+    [InlineData("9223372036854775808")]
+    public async Task A_return_photo_url_for_an_item_id_that_is_no_id_is_a_400(string itemId)
+    {
+        var (clubId, officer) = await ClubWithAsync(ClubRole.Officer);
+
+        using var response = await officer.Client.GetAsync(
+            $"/v1/utils/images/urls?clubId={clubId}&imageCount=1&contentType=image/png&itemId={itemId}", Ct);
+
+        Assert.Equal(ErrorCodes.InvalidInput, await response.ProblemCodeAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task A_return_photo_url_for_an_item_that_does_not_exist_is_refused()
+    {
+        var (clubId, officer) = await ClubWithAsync(ClubRole.Officer);
+
+        using var response = await officer.Client.GetAsync(
+            $"/v1/utils/images/urls?clubId={clubId}&imageCount=1&contentType=image/png&itemId=987654", Ct);
+
+        Assert.Equal(ErrorCodes.ItemNotFound, await response.ProblemCodeAsync(HttpStatusCode.NotFound));
+    }
+
+    [Fact]
+    public async Task Outstanding_upload_urls_are_capped_per_user_and_club()
+    {
+        var (clubId, officer) = await ClubWithAsync(ClubRole.Officer);
+        var otherClubId = (await officer.CreateClubAsync($"ot{Guid.NewGuid():N}"[..12])).Id;
+        var urls = $"/v1/utils/images/urls?clubId={clubId}&imageCount=10&contentType=image/png";
+
+        using var first = await officer.Client.GetAsync(urls, Ct);
+        using var second = await officer.Client.GetAsync(urls, Ct);
+        using var beyond = await officer.Client.GetAsync($"/v1/utils/images/urls?clubId={clubId}&imageCount=1&contentType=image/png", Ct);
+        using var elsewhere = await officer.Client.GetAsync($"/v1/utils/images/urls?clubId={otherClubId}&imageCount=1&contentType=image/png", Ct);
+
+        Assert.Equal(20, ImageUploadService.MaxOutstanding);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal(ErrorCodes.UploadLimitReached, await beyond.ProblemCodeAsync(HttpStatusCode.Conflict));
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+    }
+
     private async Task<(long ClubId, ApiAccounts.SignedIn Caller)> ClubWithAsync(ClubRole? role)
     {
         var president = await app.SignUpAsync();
@@ -71,5 +116,5 @@ public sealed partial class ImagesApiTests(LocalDiskStorageApp app) : IClassFixt
         return (clubId, caller);
     }
 
-    private static Regex ItemKey(long clubId) => new($@"^clubs/{clubId}/items/\d{{4}}/\d{{2}}/[0-9a-f]{{32}}\.[a-z]+$");
+    private static Regex ItemKey(long clubId) => new($@"^clubs/{clubId}/uploads/\d{{4}}/\d{{2}}/[0-9a-f]{{32}}\.[a-z]+$");
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Woohakdong.Core.Common;
+using Woohakdong.Tests.Infrastructure;
 
 namespace Woohakdong.Tests.Storage;
 
@@ -38,8 +40,44 @@ public sealed class LocalDiskStorageTests(LocalDiskStorageApp app) : StorageTest
         using var unsigned = await App.ObjectClient.GetAsync($"/objects/{url.Key}", Ct);
         using var withUploadSignature = await App.ObjectClient.GetAsync(url.Url, Ct);
 
-        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, withUploadSignature.StatusCode);
+        Assert.Equal(ErrorCodes.ObjectUrlMalformed, await unsigned.ProblemCodeAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(ErrorCodes.ObjectSignatureInvalid, await withUploadSignature.ProblemCodeAsync(HttpStatusCode.Forbidden));
+    }
+
+    [Fact]
+    public async Task A_download_is_never_sniffed_into_another_type()
+    {
+        var url = (await Officer.RequestUrlsAsync(ClubId, 1, "image/png")).Single();
+        using var put = await App.ObjectClient.PutAsync(url.Url, StorageTestKit.Png, "image/png");
+        var image = Assert.Single(await App.VerifyAsync(Officer, ClubId, url.Key));
+
+        using var response = await App.ObjectClient.GetAsync(await App.Storage().CreateDownloadUrlAsync(image.Key, TimeSpan.FromMinutes(1), Ct), Ct);
+
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    /// <summary>Anonymous requests whose query or key is no signed URL: refused as such, never a server error.</summary>
+    [Theory]
+    [InlineData("PUT", "/objects/x.png?expires=abc&max=1&sig=x")]
+    [InlineData("PUT", "/objects/x.png?expires=1&max=abc&sig=x")]
+    [InlineData("PUT", "/objects/x.png?expires=18446744073709551616&max=1&sig=x")]
+    [InlineData("PUT", "/objects/x.png?expires=1&expires=2&max=1&sig=x")]
+    [InlineData("PUT", "/objects/x.png?expires=-1&max=1&sig=x")]
+    [InlineData("PUT", "/objects/x.png?expires=1&sig=x")]
+    [InlineData("PUT", "/objects/")]
+    [InlineData("PUT", "/objects/a//b.png?expires=1&max=1&sig=x")]
+    [InlineData("GET", "/objects/x.png?expires=abc")]
+    [InlineData("GET", "/objects/x.png?expires=1")]
+    [InlineData("GET", "/objects")]
+    [InlineData("GET", "/objects/")]
+    public async Task A_malformed_object_request_is_a_400_problem(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "PUT") request.Content = new ByteArrayContent(StorageTestKit.Png) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } };
+
+        using var response = await App.ObjectClient.SendAsync(request, Ct);
+
+        Assert.Equal(ErrorCodes.ObjectUrlMalformed, await response.ProblemCodeAsync(HttpStatusCode.BadRequest));
     }
 
     /// <summary>A body sent chunked, without Content-Length, as a streaming client would.</summary>

@@ -13,7 +13,7 @@ namespace Woohakdong.Tests.Storage;
 /// <summary>Steps shared by the storage tests: ask for URLs over /v1, PUT bytes as a browser would, verify as a user.</summary>
 public static class StorageTestKit
 {
-    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 1, 2, 3];
+    public static readonly byte[] Png = TestImages.Png();
 
     public sealed record IssuedUrl(string Key, string Url, Dictionary<string, string> Headers, DateTimeOffset ExpiresAt);
 
@@ -30,7 +30,7 @@ public static class StorageTestKit
             TestContext.Current.CancellationToken);
 
     /// <summary>Runs <see cref="UploadVerifier"/> in a scope acting as <paramref name="caller"/>.</summary>
-    public static async Task VerifyAsync(this AppFactoryBase app, ApiAccounts.SignedIn caller, long clubId, params string[] keys)
+    public static async Task<IReadOnlyList<VerifiedImage>> VerifyAsync(this AppFactoryBase app, ApiAccounts.SignedIn caller, long clubId, params string[] keys)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var scope = app.Services.CreateAsyncScope();
@@ -40,7 +40,7 @@ public static class StorageTestKit
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], "test");
             scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(identity));
         }
-        await scope.ServiceProvider.GetRequiredService<UploadVerifier>().VerifyAsync(clubId, keys, ct);
+        return await scope.ServiceProvider.GetRequiredService<UploadVerifier>().VerifyAsync(clubId, keys, ct);
     }
 
     public static IObjectStorage Storage(this AppFactoryBase app) => app.Services.GetRequiredService<IObjectStorage>();

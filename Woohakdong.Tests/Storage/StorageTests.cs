@@ -35,10 +35,106 @@ public abstract class StorageTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
         using var put = await App.ObjectClient.PutAsync(url.Url, Png, url.Headers["Content-Type"]);
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        await App.VerifyAsync(Officer, ClubId, url.Key);
-        Assert.Equal(new ObjectInfo(Png.Length, "image/png"), await App.Storage().GetInfoAsync(url.Key, Ct));
-        var download = await App.Storage().CreateDownloadUrlAsync(url.Key, TimeSpan.FromMinutes(1), Ct);
-        Assert.Equal(Png, await App.ObjectClient.GetByteArrayAsync(download, Ct));
+        var image = Assert.Single(await App.VerifyAsync(Officer, ClubId, url.Key));
+        Assert.Equal(url.Key, image.UploadKey);
+        Assert.StartsWith(UploadKeys.ImagePrefix(ClubId), image.Key);
+        Assert.Equal(new ObjectInfo(Png.Length, "image/png"), await App.Storage().GetInfoAsync(image.Key, Ct));
+        Assert.Null(await App.Storage().GetInfoAsync(url.Key, Ct));
+        Assert.Equal(Png, await DownloadAsync(image.Key));
+    }
+
+    [Fact]
+    public async Task After_verification_a_second_put_to_the_upload_url_cannot_change_the_image()
+    {
+        var url = (await Officer.RequestUrlsAsync(ClubId, 1, "image/png")).Single();
+        using var put = await App.ObjectClient.PutAsync(url.Url, Png, "image/png");
+        var image = Assert.Single(await App.VerifyAsync(Officer, ClubId, url.Key));
+
+        using var replaced = await App.ObjectClient.PutAsync(url.Url, "<html><script>alert(1)</script></html>"u8.ToArray(), "image/png");
+        var again = Assert.Single(await App.VerifyAsync(Officer, ClubId, url.Key));
+
+        Assert.Equal(image, again);
+        Assert.Equal(Png, await DownloadAsync(image.Key));
+    }
+
+    [Fact]
+    public async Task Two_verifications_of_one_upload_at_once_agree_on_one_copy()
+    {
+        var url = (await Officer.RequestUrlsAsync(ClubId, 1, "image/png")).Single();
+        using var put = await App.ObjectClient.PutAsync(url.Url, Png, "image/png");
+
+        var both = await Task.WhenAll(Task.Run(() => App.VerifyAsync(Officer, ClubId, url.Key), Ct), Task.Run(() => App.VerifyAsync(Officer, ClubId, url.Key), Ct));
+
+        Assert.Equal(both[0], both[1]);
+        Assert.Equal(Png, await DownloadAsync(both[0].Single().Key));
+    }
+
+    [Fact]
+    public async Task An_empty_upload_is_refused_naming_it()
+    {
+        var url = (await Officer.RequestUrlsAsync(ClubId, 1, "image/png")).Single();
+        using var put = await App.ObjectClient.PutAsync(url.Url, [], "image/png");
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        var error = await Refusal.ThrowsAsync(ErrorKind.Validation, ErrorCodes.ImageContentMismatch, () => App.VerifyAsync(Officer, ClubId, url.Key));
+
+        Assert.Equal(url.Key, error.Field);
+    }
+
+    public static TheoryData<string, string, byte[]> Refused => new()
+    {
+        { "a PNG cut off inside its header", "image/png", TestImages.Png()[..40] },
+        { "a PNG sent as a JPEG", "image/jpeg", TestImages.Png() },
+        { "a JPEG sent as a WebP", "image/webp", TestImages.Jpeg() },
+        { "a WebP sent as a PNG", "image/png", TestImages.Webp() },
+        { "an HTML page", "image/png", "<!DOCTYPE html><html><body>hi</body></html>"u8.ToArray() },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public async Task A_file_whose_header_is_no_image_of_its_type_is_refused(string _, string contentType, byte[] bytes) =>
+        await AssertRefusedAsync(contentType, bytes, ErrorCodes.ImageContentMismatch);
+
+    [Theory]
+    [InlineData(50_000, 50_000)]
+    [InlineData(10_001, 10)]
+    [InlineData(8_000, 7_000)]
+    public async Task An_image_with_absurd_dimensions_is_refused(int width, int height) =>
+        await AssertRefusedAsync("image/jpeg", TestImages.JpegClaiming(width, height), ErrorCodes.ImageDimensionsTooLarge);
+
+    public static TheoryData<string, byte[]> Accepted => new()
+    {
+        { "image/png", TestImages.Png(300, 200) },
+        { "image/jpeg", TestImages.JpegClaiming(10_000, 5_000) },
+        { "image/webp", TestImages.Webp(300, 200) },
+        { "image/gif", TestImages.Gif() },
+    };
+
+    [Theory]
+    [MemberData(nameof(Accepted))]
+    public async Task Every_allowed_type_within_the_limits_is_accepted(string contentType, byte[] bytes)
+    {
+        var url = (await Officer.RequestUrlsAsync(ClubId, 1, contentType)).Single();
+        using var put = await App.ObjectClient.PutAsync(url.Url, bytes, contentType);
+
+        var image = Assert.Single(await App.VerifyAsync(Officer, ClubId, url.Key));
+
+        Assert.Equal(bytes, await DownloadAsync(image.Key));
+    }
+
+    [Fact]
+    public async Task A_download_is_shown_inline_as_its_type_and_cached_only_privately()
+    {
+        var url = (await Officer.RequestUrlsAsync(ClubId, 1, "image/png")).Single();
+        using var put = await App.ObjectClient.PutAsync(url.Url, Png, "image/png");
+        var image = Assert.Single(await App.VerifyAsync(Officer, ClubId, url.Key));
+
+        using var response = await App.ObjectClient.GetAsync(await App.Storage().CreateDownloadUrlAsync(image.Key, TimeSpan.FromMinutes(10), Ct), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.True(response.Headers.CacheControl is { Private: true, MaxAge: { } maxAge } && maxAge > TimeSpan.FromMinutes(9), $"{response.Headers.CacheControl}");
     }
 
     [Fact]
@@ -162,6 +258,22 @@ public abstract class StorageTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
 
         Assert.Contains("\"storage\":{\"status\":\"Healthy\"", await response.Content.ReadAsStringAsync(Ct));
     }
+
+    private async Task AssertRefusedAsync(string contentType, byte[] bytes, string code)
+    {
+        var url = (await Officer.RequestUrlsAsync(ClubId, 1, contentType)).Single();
+        using var put = await App.ObjectClient.PutAsync(url.Url, bytes, contentType);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        var error = await Refusal.ThrowsAsync(ErrorKind.Validation, code, () => App.VerifyAsync(Officer, ClubId, url.Key));
+
+        Assert.Equal(url.Key, error.Field);
+        var imageKey = UploadKeys.ImagePrefix(ClubId) + url.Key[UploadKeys.UploadPrefix(ClubId).Length..];
+        Assert.Null(await App.Storage().GetInfoAsync(imageKey, Ct));
+    }
+
+    protected async Task<byte[]> DownloadAsync(string key) =>
+        await App.ObjectClient.GetByteArrayAsync(await App.Storage().CreateDownloadUrlAsync(key, TimeSpan.FromMinutes(1), Ct), Ct);
 
     protected static byte[] ElevenMegabytePng() => [.. Png, .. new byte[11 * 1024 * 1024]];
 }

@@ -20,6 +20,7 @@ public static class ImagesApi
     {
         if (itemId is { } returned)
         {
+            if (returned < 1) throw AppException.Validation(ErrorCodes.InvalidInput, "itemId");
             if (imageCount != 1) throw AppException.Validation(ErrorCodes.ImageCountInvalid, "imageCount");
             if (contentType is not [var photoType]) throw AppException.Validation(ErrorCodes.InvalidInput, "contentType");
             return TypedResults.Ok<IReadOnlyList<UploadUrl>>([await uploads.RequestReturnPhotoAsync(clubId, returned, photoType, ct)]);

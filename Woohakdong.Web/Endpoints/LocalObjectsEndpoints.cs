@@ -1,11 +1,13 @@
+using Woohakdong.Core.Common;
 using Woohakdong.Core.Storage;
+using Woohakdong.Web.Hosting;
 
 namespace Woohakdong.Web.Endpoints;
 
 /// <summary>
 /// The LocalDisk store's own door, answering like a presigned S3 bucket: a PUT or GET needs a URL signed by
 /// <see cref="LocalObjectSigner"/> for exactly that method, key, content type and size limit, before it expires.
-/// Refusals carry S3's error names as plain text.
+/// The query is read once by <see cref="SignedObjectRequest.Parse"/>; every refusal is a problem answer.
 /// </summary>
 public static class LocalObjectsEndpoints
 {
@@ -18,28 +20,31 @@ public static class LocalObjectsEndpoints
     }
 
     private static async Task<IResult> Put(
-        string key, long? expires, long? max, string? sig, HttpRequest request, LocalDiskObjectStorage store, LocalObjectSigner signer,
-        CancellationToken ct)
+        HttpRequest request, LocalDiskObjectStorage store, LocalObjectSigner signer, Problems problems, CancellationToken ct)
     {
         var contentType = request.ContentType ?? "";
-        if (expires is not { } expiry || max is not { } maxBytes || !LocalDiskObjectStorage.IsValidKey(key)
-            || !signer.IsValid(HttpMethods.Put, key, contentType, maxBytes, expiry, sig))
-            return Refused(StatusCodes.Status403Forbidden, "SignatureDoesNotMatch");
-        if (request.ContentLength > maxBytes) return Refused(StatusCodes.Status413PayloadTooLarge, "EntityTooLarge");
+        if (SignedObjectRequest.Parse(request) is not { } signed) return Malformed(problems);
+        if (!signer.IsValid(signed, contentType)) return SignatureRefused(problems);
+        if (request.ContentLength > signed.MaxBytes) return problems.For(StatusCodes.Status413PayloadTooLarge, ErrorCodes.ImageTooLarge);
 
-        var result = await store.WriteAsync(key, contentType, request.Body, maxBytes, ct);
-        return result == LocalWriteResult.Stored ? Results.Ok() : Refused(StatusCodes.Status413PayloadTooLarge, "EntityTooLarge");
+        var result = await store.WriteAsync(signed.Key, contentType, request.Body, signed.MaxBytes, ct);
+        return result == LocalWriteResult.Stored ? Results.Ok() : problems.For(StatusCodes.Status413PayloadTooLarge, ErrorCodes.ImageTooLarge);
     }
 
-    private static async Task<IResult> Get(string key, long? expires, string? sig, LocalDiskObjectStorage store, LocalObjectSigner signer, CancellationToken ct)
+    private static async Task<IResult> Get(
+        HttpRequest request, HttpResponse response, LocalDiskObjectStorage store, LocalObjectSigner signer, Problems problems, CancellationToken ct)
     {
-        if (expires is not { } expiry || !LocalDiskObjectStorage.IsValidKey(key) || !signer.IsValid(HttpMethods.Get, key, "", 0, expiry, sig))
-            return Refused(StatusCodes.Status403Forbidden, "SignatureDoesNotMatch");
-        return await store.OpenAsync(key, ct) is { } stored
-            ? Results.Stream(stored.Content, stored.ContentType)
-            : Refused(StatusCodes.Status404NotFound, "NoSuchKey");
+        if (SignedObjectRequest.Parse(request) is not { } signed) return Malformed(problems);
+        if (!signer.IsValid(signed, "")) return SignatureRefused(problems);
+        if (await store.OpenAsync(signed.Key, ct) is not { } stored) return problems.For(StatusCodes.Status404NotFound, ErrorCodes.ObjectNotFound);
+        response.Headers.XContentTypeOptions = ImageResponse.NoSniff;
+        response.Headers.ContentDisposition = ImageResponse.Disposition;
+        response.Headers.CacheControl = ImageResponse.CacheControl(signer.LifeLeft(signed));
+        return Results.Stream(stored.Content, stored.ContentType);
     }
 
-    // A body keeps the status-code pages from replacing the answer with the HTML not-found page.
-    private static IResult Refused(int status, string code) => Results.Text(code, "text/plain", statusCode: status);
+    private static IResult Malformed(Problems problems) => problems.For(StatusCodes.Status400BadRequest, ErrorCodes.ObjectUrlMalformed);
+
+    /// <summary>A signed URL whose signature does not hold for this request, or that expired.</summary>
+    private static IResult SignatureRefused(Problems problems) => problems.For(StatusCodes.Status403Forbidden, ErrorCodes.ObjectSignatureInvalid);
 }

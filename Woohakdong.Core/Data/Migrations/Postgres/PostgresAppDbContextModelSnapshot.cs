@@ -822,8 +822,19 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("LoanId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -834,7 +845,12 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("LoanId");
+
+                    b.HasIndex("UploadKey")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ClubId", "ExpiresAt");
 
                     b.ToTable("IssuedUploads");
                 });

@@ -787,8 +787,19 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LoanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -799,7 +810,12 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("LoanId");
+
+                    b.HasIndex("UploadKey")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ClubId", "ExpiresAt");
 
                     b.ToTable("IssuedUploads");
                 });
