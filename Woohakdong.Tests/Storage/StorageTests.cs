@@ -142,7 +142,8 @@ public abstract class StorageTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
     {
         var key = $"clubs/{ClubId}/items/expired-{Guid.NewGuid():N}.png";
         var url = (await App.Storage().CreateUploadUrlsAsync([new UploadRequest(key, "image/png", ImageTypes.MaxBytes)], TimeSpan.FromSeconds(1), Ct)).Single();
-        await Task.Delay(TimeSpan.FromSeconds(2.5), Ct);
+        // The store compares with the wall clock, to the second: the state to wait for is a clock past the expiry.
+        await Eventually.TrueAsync(() => DateTimeOffset.UtcNow > url.ExpiresAt.AddSeconds(1.5), "the upload URL expired", Ct);
 
         using var put = await App.ObjectClient.PutAsync(url.Url, Png, "image/png");
 
