@@ -42,9 +42,15 @@ public static class WebHostSetup
             // A refusal mapped to a problem answer is an expected outcome, not an error to log.
             SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
         });
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/v1"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // On the app itself, not in a UseWhen branch: a branch has no endpoint routing, so its re-executed request found no
+        // page and the 404 went out empty. /v1 answers problem+json, so it turns the HTML page off for its requests.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/v1") && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                pages.Enabled = false;
+            return next(context);
+        });
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
