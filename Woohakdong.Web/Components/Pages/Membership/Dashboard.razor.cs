@@ -42,7 +42,7 @@ public partial class Dashboard(
 
     private void OnClubSaved(ClubView saved)
     {
-        snackbar.Add(text["ClubSaved"], Severity.Success);
+        snackbar.ShowSaved(text["ClubSaved"]);
         if (saved.EnglishName != Club!.EnglishName)
         {
             Navigation.NavigateTo($"/clubs/{saved.EnglishName}/admin", replace: true);
