@@ -53,30 +53,32 @@ public sealed class SmallScreenBrowserTests(BrowserFixture browser) : IClassFixt
     }
 
     [Fact]
-    public async Task At_390_px_every_won_amount_stays_on_one_line()
+    public async Task At_390_px_every_won_amount_stays_on_one_line_and_cannot_wrap()
     {
         var page = await OpenOnPhoneAsync("/");
         await page.Locator("[data-testid=club-card]").First.WaitForAsync();
 
-        // Each "₩10,000" in the page's text, as the lines it is laid out on.
-        var linesPerAmount = await page.EvaluateAsync<int[]>("""
+        // Each "₩10,000" in the page's text: the lines it is laid out on, and whether its element may wrap it at all
+        // (a narrower box than this screen's must not break it either).
+        var amounts = await page.EvaluateAsync<string[]>("""
             () => {
-                const lines = [];
+                const found = [];
                 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
                 for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                     for (const match of node.textContent.matchAll(/₩[\d,]+/g)) {
                         const range = document.createRange();
                         range.setStart(node, match.index);
                         range.setEnd(node, match.index + match[0].length);
-                        lines.push(new Set([...range.getClientRects()].map(r => Math.round(r.top))).size);
+                        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+                        found.push(`${match[0]} lines=${lines} white-space=${getComputedStyle(node.parentElement).whiteSpace}`);
                     }
                 }
-                return lines;
+                return found;
             }
             """);
 
-        Assert.NotEmpty(linesPerAmount);
-        Assert.All(linesPerAmount, lines => Assert.Equal(1, lines));
+        Assert.NotEmpty(amounts);
+        Assert.All(amounts, amount => Assert.Matches(@"lines=1 white-space=nowrap$", amount));
     }
 
     [Fact]
