@@ -35,6 +35,20 @@ public sealed class PageHttpTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Pages_link_the_favicon_the_site_serves()
+    {
+        var client = app.CreateClient();
+        var page = await AccountBrowser.ParseAsync(await client.GetAsync("/clubs", Ct));
+        var href = page.QuerySelector("link[rel=icon]")?.GetAttribute("href");
+        Assert.NotNull(href);
+
+        var icon = await client.GetAsync(href, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("payments", "결제 내역")]
     [InlineData("roster", "회원 명부")]
