@@ -109,6 +109,20 @@ public sealed class DashboardTests : CorePageTest
     }
 
     [Fact]
+    public async Task Opening_a_tab_puts_it_in_the_address()
+    {
+        await ArrangeClubAsync();
+        SignIn(presidentId);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/clubs/{Club}/admin");
+        var page = RenderDashboard();
+
+        await OpenRosterAsync(page);
+
+        Assert.Equal($"http://localhost/clubs/{Club}/admin?tab=roster", navigation.Uri);
+    }
+
+    [Fact]
     public async Task A_roster_search_without_hits_says_no_member_matches()
     {
         await ArrangeClubAsync();

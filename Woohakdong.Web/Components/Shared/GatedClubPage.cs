@@ -36,7 +36,7 @@ public abstract class GatedClubPage(ClubQueries clubs, ClubAccess access, ICurre
 
     protected NavigationManager Navigation => navigation;
 
-    protected ClubPageState State { get; set; }
+    protected ClubPageState State { get; private set; }
     protected ClubView? Club { get; set; }
     protected ClubRole? Role { get; private set; }
     protected bool IsOfficer => RolePolicy.CanEditClub(Role);
