@@ -4,6 +4,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 using Woohakdong.Core;
 using Woohakdong.Core.Accounts;
@@ -119,6 +120,36 @@ public sealed class ProfilePageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal("010-9876-5432", page.Find("#phone").GetAttribute("value")));
         Assert.Empty(page.FindAll(".mud-input-error"));
         Assert.Equal("010-9876-5432", (await LoadUserAsync()).Phone);
+    }
+
+    [Fact]
+    public void Every_rejected_field_shows_its_error_at_once()
+    {
+        var page = RenderProfile();
+
+        page.Find("#student-number").Change("학번!");
+        page.Find("#phone").Change("010-12");
+        page.Find("[data-testid=profile-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "휴대폰 번호 형식이 올바르지 않습니다.", page.Find(".mud-input-control:has(#phone) .mud-input-helper-text").TextContent));
+        Assert.Contains("학번은 영문, 숫자, 하이픈으로", page.Find(".mud-input-control:has(#student-number) .mud-input-helper-text").TextContent);
+    }
+
+    [Fact]
+    public void The_saved_toast_goes_away_when_the_next_save_is_refused()
+    {
+        var page = RenderProfile();
+        var snackbar = bunit.Services.GetRequiredService<ISnackbar>();
+        page.Find("#school").Change("우학대학교");
+        page.Find("[data-testid=profile-save]").Click();
+        page.WaitForAssertion(() => Assert.Contains(snackbar.ShownSnackbars, toast => toast.Message == "저장했습니다."));
+
+        page.Find("#phone").Change("010-12");
+        page.Find("[data-testid=profile-save]").Click();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-input-error")));
+        Assert.DoesNotContain(snackbar.ShownSnackbars, toast => toast.Message == "저장했습니다.");
     }
 
     /// <summary>Korean is the neutral culture of the resources; pin it so the run machine's language does not matter.</summary>

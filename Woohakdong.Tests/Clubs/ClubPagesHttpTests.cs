@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Woohakdong.Tests.Infrastructure;
 
 namespace Woohakdong.Tests.Clubs;
@@ -20,14 +21,16 @@ public sealed class ClubPagesHttpTests(DemoAppFactory app) : IClassFixture<DemoA
     }
 
     [Fact]
-    public async Task An_anonymous_visitor_gets_403_and_no_roster_from_the_dashboard()
+    public async Task An_anonymous_visitor_is_sent_to_sign_in_and_gets_no_roster_from_the_dashboard()
     {
-        var response = await app.CreateClient().GetAsync("/clubs/photo/admin", Ct);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("data-testid=\"access-denied\"", html);
-        Assert.DoesNotContain("president@woohakdong.kr", html);
+        var response = await client.GetAsync("/clubs/photo/admin?tab=payments", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login?returnUrl=%2Fclubs%2Fphoto%2Fadmin%3Ftab%3Dpayments",
+            new Uri(client.BaseAddress!, response.Headers.Location!).PathAndQuery);
+        Assert.DoesNotContain("president@woohakdong.kr", await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]

@@ -42,9 +42,18 @@ public static class WebHostSetup
             SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
         });
         app.UseV1Problems();
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/v1"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // On the app itself, not in a UseWhen branch: a branch has no endpoint routing, so its re-executed request found no
+        // page and the 404 went out empty. Only a browser's GET of a missing page gets the not-found page: /v1 answers
+        // problem+json, and other refusals keep their own answer (a re-executed POST or 405 turned into a confusing 400).
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(async (context, next) =>
+        {
+            var pages = context.Features.Get<IStatusCodePagesFeature>();
+            await next(context);
+            if (pages is not null && !(context.Response.StatusCode == StatusCodes.Status404NotFound
+                    && HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/v1")))
+                pages.Enabled = false;
+        });
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();

@@ -32,6 +32,18 @@ public sealed class ClubPageTests : CorePageTest
     }
 
     [Fact]
+    public async Task The_club_page_says_the_member_count_includes_officers_who_take_no_seats()
+    {
+        await ArrangeClubWithChatAsync();
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Contains("1명 (임원 포함)", page.Markup));
+        Assert.Equal("정원은 새로 가입하는 회원의 자리예요. 회장과 임원은 정원에 들지 않아요.",
+            page.Find("[data-testid=seats-note]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Member_sees_the_chat_link_but_no_manage_button()
     {
         var clubId = await ArrangeClubWithChatAsync();

@@ -1,6 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
 using Bunit.Rendering;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Items;
 using Woohakdong.Web.Components.Pages.Items;
 
@@ -38,6 +40,49 @@ public sealed class ItemListTests : ItemPagesTest
         page.WaitForElement("[data-testid=access-denied]");
         Assert.Empty(page.FindAll("[data-testid=item-card]"));
         Assert.DoesNotContain("농구공", page.Markup);
+    }
+
+    [Fact]
+    public async Task Student_outside_the_club_is_told_members_may_see_the_items_with_a_button_to_join()
+    {
+        await ArrangeClubAsync();
+        SignIn(await AddUserAsync("이학생"));
+
+        var page = RenderList();
+
+        var reason = page.WaitForElement("[data-testid=access-denied-reason]");
+        Assert.Contains("회원만 볼 수 있는", reason.TextContent);
+        Assert.DoesNotContain("임원", reason.TextContent);
+        var join = page.Find("[data-testid=access-denied-action]");
+        Assert.Equal($"/clubs/{Club}", join.GetAttribute("href"));
+        Assert.Contains("가입하기", join.TextContent);
+    }
+
+    [Fact]
+    public async Task Signed_out_visitor_is_sent_to_sign_in_and_back_to_the_items()
+    {
+        await ArrangeClubAsync();
+        await AddItemAsync("농구공");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/clubs/{Club}/items");
+
+        var page = RenderList();
+
+        page.WaitForAssertion(() => Assert.Equal($"http://localhost/account/login?returnUrl=%2Fclubs%2F{Club}%2Fitems", navigation.Uri));
+        Assert.DoesNotContain("농구공", page.Markup);
+    }
+
+    [Fact]
+    public async Task Member_is_admitted_to_the_items()
+    {
+        await ArrangeClubAsync();
+        await AddItemAsync("농구공");
+        SignIn(MemberId);
+
+        var page = RenderList();
+
+        page.WaitForAssertion(() => Assert.Equal(["농구공"], Names(page)));
+        Assert.Empty(page.FindAll("[data-testid=access-denied]"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
@@ -105,6 +106,32 @@ public sealed class RecruitmentSettingsTests : JoiningPageTest
         page.WaitForElement("[data-testid=access-denied]");
         Assert.Empty(page.FindAll("[data-testid=recruitment-settings]"));
         Assert.Empty(page.FindAll("[data-testid=recruitment-tab]"));
+    }
+
+    [Fact]
+    public async Task The_recruitment_switch_says_whether_the_club_recruits()
+    {
+        await ArrangeAsync(ClubRole.Officer);
+        var page = await OpenSettingsAsync();
+        var label = () => page.Find("[data-testid=recruiting-switch]").Closest("label")!.TextContent.Trim();
+        Assert.Equal("회원 모집 안 함", label());
+
+        await page.Find("[data-testid=recruiting-switch]").ChangeAsync(new ChangeEventArgs { Value = true });
+
+        page.WaitForAssertion(() => Assert.Equal("회원 모집 중", label()));
+    }
+
+    [Fact]
+    public async Task In_english_one_seat_is_counted_in_the_singular()
+    {
+        await ArrangeAsync(ClubRole.Officer, seatLimit: 2, seatsTaken: 1);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en-US");
+        var page = RenderDashboard();
+        page.WaitForElement("[data-testid=dashboard-title]");
+        await page.FindAll(".mud-tab").Single(tab => tab.TextContent.Contains("Recruitment")).ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("1 seat taken", page.Find("[data-testid=seats-taken]").TextContent.Trim()));
+        Assert.Equal("1 seat left", page.Find("[data-testid=seats-left]").TextContent.Trim());
     }
 
     [Fact]

@@ -77,11 +77,74 @@ public sealed class DashboardTests : CorePageTest
     }
 
     [Fact]
-    public async Task Anonymous_visitor_sees_the_access_denied_notice()
+    public async Task Anonymous_visitor_is_sent_to_sign_in_and_back_to_the_dashboard()
     {
         await ArrangeClubAsync();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/clubs/{Club}/admin?tab=payments");
 
-        AssertDeniedWithoutData(RenderDashboard());
+        var page = RenderDashboard();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            $"http://localhost/account/login?returnUrl=%2Fclubs%2F{Club}%2Fadmin%3Ftab%3Dpayments", navigation.Uri));
+        Assert.Empty(page.FindAll("[data-testid=access-denied]"));
+        Assert.DoesNotContain(MemberName, page.Markup);
+    }
+
+    [Fact]
+    public async Task Member_is_told_the_dashboard_is_for_officers_and_sent_back_to_the_club()
+    {
+        await ArrangeClubAsync();
+        var member = await AddUserAsync("이회원");
+        await AddMemberAsync(clubId, member, ClubRole.Member);
+        SignIn(member);
+
+        var page = RenderDashboard();
+
+        AssertDeniedWithoutData(page);
+        Assert.Contains("임원만", page.Find("[data-testid=access-denied-reason]").TextContent);
+        var action = page.Find("[data-testid=access-denied-action]");
+        Assert.Equal($"/clubs/{Club}", action.GetAttribute("href"));
+        Assert.Contains("동아리 페이지로", action.TextContent);
+    }
+
+    [Fact]
+    public async Task Opening_a_tab_puts_it_in_the_address()
+    {
+        await ArrangeClubAsync();
+        SignIn(presidentId);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/clubs/{Club}/admin");
+        var page = RenderDashboard();
+
+        await OpenRosterAsync(page);
+
+        Assert.Equal($"http://localhost/clubs/{Club}/admin?tab=roster", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task A_roster_search_without_hits_says_no_member_matches()
+    {
+        await ArrangeClubAsync();
+        SignIn(presidentId);
+        var page = RenderDashboard();
+        await OpenRosterAsync(page);
+
+        await page.Find("input[data-testid=roster-search]").InputAsync(new() { Value = "없는이름" });
+
+        page.WaitForAssertion(() => Assert.Equal("검색어 “없는이름”에 맞는 회원이 없습니다.",
+            page.Find("[data-testid=roster-empty]").TextContent.Trim()), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task The_remove_button_says_it_removes_from_the_club()
+    {
+        await ArrangeClubAsync();
+        SignIn(presidentId);
+        var page = RenderDashboard();
+        await OpenRosterAsync(page);
+
+        Assert.Equal("동아리에서 제외", page.Find("[data-testid=remove-member]").GetAttribute("aria-label"));
     }
 
     [Fact]

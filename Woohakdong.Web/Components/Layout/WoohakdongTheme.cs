@@ -19,6 +19,8 @@ public static class WoohakdongTheme
             {
                 FontFamily = ["Pretendard", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans CJK KR", "Noto Sans KR", "sans-serif"],
             },
+            // Labels read as written ("Sign in", not "SIGN IN"); Hangul has no case anyway.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

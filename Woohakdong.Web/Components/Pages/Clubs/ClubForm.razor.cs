@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
+using Woohakdong.Web.Components.Shared;
 
 namespace Woohakdong.Web.Components.Pages.Clubs;
 
-public partial class ClubForm(ClubService clubs, IStringLocalizer<ErrorMessages> errorText)
+public partial class ClubForm(ClubService clubs, ISnackbar snackbar, IStringLocalizer<ErrorMessages> errorText)
 {
     private static readonly HashSet<string> Fields = ["name", "englishName", "description", "room", "chatLink", "fee", "seatLimit"];
 
@@ -40,6 +42,7 @@ public partial class ClubForm(ClubService clubs, IStringLocalizer<ErrorMessages>
 
     private async Task SubmitAsync()
     {
+        snackbar.ClearSaved();
         errors.Clear();
         generalError = null;
         var (input, problems) = ClubRules.Check(model.ToInput());

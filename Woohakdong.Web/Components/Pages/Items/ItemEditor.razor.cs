@@ -6,6 +6,7 @@ using Woohakdong.Core.Common;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Storage;
+using Woohakdong.Web.Components.Shared;
 
 namespace Woohakdong.Web.Components.Pages.Items;
 
@@ -15,8 +16,8 @@ namespace Woohakdong.Web.Components.Pages.Items;
 /// </summary>
 public partial class ItemEditor(
     RegisterItem register, EditItem edit, ItemQueries queries, ImageUploadService uploads, ClubQueries clubs, ClubAccess access,
-    NavigationManager navigation, IStringLocalizer<ItemText> text, IStringLocalizer<ErrorMessages> errorText)
-    : ClubItemsPage(clubs, access, navigation)
+    ICurrentUser currentUser, NavigationManager navigation, IStringLocalizer<ItemText> text, IStringLocalizer<ErrorMessages> errorText)
+    : ClubItemsPage(clubs, access, currentUser, navigation)
 {
     private readonly ItemFormModel model = new();
     private MudForm form = null!;
@@ -33,7 +34,7 @@ public partial class ItemEditor(
 
     private string CancelPath => ItemId is { } id ? ItemPaths.Item(EnglishName, id) : ItemsPath;
 
-    protected override bool Admits(ClubRole? role) => RolePolicy.CanEditClub(role);
+    protected override ClubPageNeed Need => ClubPageNeed.Officer;
 
     protected override async Task LoadAsync()
     {

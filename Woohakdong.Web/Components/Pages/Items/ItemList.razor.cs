@@ -11,9 +11,9 @@ namespace Woohakdong.Web.Components.Pages.Items;
 
 /// <summary>The club's items for its members, filtered by category, status and a part of the name.</summary>
 public partial class ItemList(
-    ItemQueries queries, ClubQueries clubs, ClubAccess access, NavigationManager navigation, ISnackbar snackbar,
-    IStringLocalizer<ErrorMessages> errorText)
-    : ClubItemsPage(clubs, access, navigation)
+    ItemQueries queries, ClubQueries clubs, ClubAccess access, ICurrentUser currentUser, NavigationManager navigation,
+    ISnackbar snackbar, IStringLocalizer<ErrorMessages> errorText)
+    : ClubItemsPage(clubs, access, currentUser, navigation)
 {
     private readonly Refusals refusals = new(snackbar, errorText);
     private IReadOnlyList<ItemSummary> items = [];

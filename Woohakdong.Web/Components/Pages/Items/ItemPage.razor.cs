@@ -17,7 +17,7 @@ public partial class ItemPage(
     ItemQueries queries, BorrowItem borrow, EditItem edit, DeleteItem delete, ICurrentUser currentUser, TimeProvider time,
     IDialogService dialogs, ClubQueries clubs, ClubAccess access, NavigationManager navigation, ISnackbar snackbar,
     IStringLocalizer<ItemText> text, IStringLocalizer<ErrorMessages> errorText)
-    : ClubItemsPage(clubs, access, navigation)
+    : ClubItemsPage(clubs, access, currentUser, navigation)
 {
     private readonly Refusals refusals = new(snackbar, errorText);
     private ItemDetail? item;
@@ -31,7 +31,7 @@ public partial class ItemPage(
 
     private LoanView? OpenLoan => item?.Loans.FirstOrDefault(loan => loan.ReturnedAt is null);
 
-    private bool CanReturn => OpenLoan is { } loan && (loan.BorrowerId == currentUser.UserId || IsOfficer);
+    private bool CanReturn => OpenLoan is { } loan && (loan.BorrowerId == UserId || IsOfficer);
 
     private DateOnly DueIfBorrowedToday => ItemRules.DueOn(time.Today(), item!.MaxLoanDays);
 
@@ -93,14 +93,7 @@ public partial class ItemPage(
 
     private async Task DeleteAsync()
     {
-        var parameters = new DialogParameters<ConfirmDialog>
-        {
-            { d => d.Message, text["DeleteBody", item!.Name].Value },
-            { d => d.ConfirmText, text["Delete"].Value },
-            { d => d.ConfirmColor, Color.Error },
-        };
-        var dialog = await dialogs.ShowAsync<ConfirmDialog>(text["DeleteTitle"], parameters);
-        if (await dialog.Result is not { Canceled: false }) return;
+        if (!await dialogs.ConfirmAsync(text["DeleteTitle"], text["DeleteBody", item!.Name], text["Delete"], Color.Error)) return;
         var message = await refusals.MessageOfAsync(() => delete.DeleteAsync(Club!.Id, ItemId));
         if (message is null)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Joining;
+using Woohakdong.Web.Components.Shared;
 using Woohakdong.Web.Hosting;
 
 namespace Woohakdong.Web.Components.Pages.Joining;
@@ -52,12 +53,13 @@ public partial class RecruitmentSettings(
 
     private async Task SaveAsync()
     {
+        snackbar.ClearSaved();
         error = null;
         saving = true;
         try
         {
             Show(await groups.UpdateAsync(view!.GroupId, recruiting, seatLimit, amount));
-            snackbar.Add(text["RecruitmentSaved"], Severity.Success);
+            snackbar.ShowSaved(text["RecruitmentSaved"]);
             await OnSaved.InvokeAsync();
         }
         catch (AppException refusal)

@@ -4,70 +4,50 @@ using MudBlazor;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Membership;
+using Woohakdong.Web.Components.Shared;
 
 namespace Woohakdong.Web.Components.Pages.Membership;
 
-public enum DashboardState
-{
-    Loading,
-    Denied,
-    Ready,
-}
-
 /// <summary>
-/// The club's admin dashboard. The caller's role is checked before anything is shown; the services check it
-/// again on every action, so this page only decides what to offer, never what is allowed.
+/// The club's admin dashboard, for officers. The open tab is in the address (<c>?tab=payments</c>), so a refresh or a
+/// shared link opens the same tab.
 /// </summary>
 public partial class Dashboard(
-    ClubQueries queries, ClubAccess access, NavigationManager navigation, ISnackbar snackbar, IStringLocalizer<MembershipText> text)
+    ClubQueries clubs, ClubAccess access, ICurrentUser currentUser, NavigationManager navigation, ISnackbar snackbar,
+    IStringLocalizer<MembershipText> text)
+    : GatedClubPage(clubs, access, currentUser, navigation)
 {
-    private DashboardState state;
-    private ClubView? club;
-    private ClubRole? role;
+    /// <summary>The tabs' names in the address, in the order the tabs are shown.</summary>
+    public static readonly string[] TabNames = ["info", "roster", "recruitment", "payments", "loans"];
+
     private int activeTab;
 
-    [Parameter] public string EnglishName { get; set; } = "";
+    [SupplyParameterFromQuery(Name = "tab")] public string? Tab { get; set; }
+
+    protected override ClubPageNeed Need => ClubPageNeed.Officer;
 
     protected override async Task OnParametersSetAsync()
     {
-        state = DashboardState.Loading;
-        club = null;
-        try
-        {
-            var found = await queries.GetByEnglishNameAsync(EnglishName);
-            role = await access.RoleAsync(found.Id);
-            if (!RolePolicy.CanEditClub(role))
-            {
-                state = DashboardState.Denied;
-                return;
-            }
-            club = found;
-            state = DashboardState.Ready;
-        }
-        catch (AppException e) when (e.Kind == ErrorKind.NotFound)
-        {
-            // Renders the router's not-found page with a 404 status when prerendering.
-            navigation.NotFound();
-        }
+        activeTab = Math.Max(0, Array.IndexOf(TabNames, Tab));
+        // Only the tab changed (the address follows the tabs): the club and the open tabs stay as they are.
+        if (State == ClubPageState.Ready && Club?.EnglishName == EnglishName) return;
+        await base.OnParametersSetAsync();
+    }
+
+    private void OnTabChanged(int index)
+    {
+        activeTab = index;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tab", index == 0 ? null : TabNames[index]), replace: true);
     }
 
     private void OnClubSaved(ClubView saved)
     {
-        snackbar.Add(text["ClubSaved"], Severity.Success);
-        if (saved.EnglishName != club!.EnglishName)
+        snackbar.ShowSaved(text["ClubSaved"]);
+        if (saved.EnglishName != Club!.EnglishName)
         {
-            navigation.NavigateTo($"/clubs/{saved.EnglishName}/admin", replace: true);
+            Navigation.NavigateTo($"/clubs/{saved.EnglishName}/admin", replace: true);
             return;
         }
-        club = saved;
-    }
-
-    private async Task ReloadClubAsync() => club = await queries.GetAsync(club!.Id);
-
-    /// <summary>After a handover the caller is no longer president: the roster must stop offering the president's controls.</summary>
-    private async Task RefreshRoleAsync()
-    {
-        role = await access.RoleAsync(club!.Id);
-        if (!RolePolicy.CanEditClub(role)) state = DashboardState.Denied;
+        Club = saved;
     }
 }

@@ -65,7 +65,7 @@ public partial class Roster(
 
     private async Task RemoveAsync(RosterEntry entry)
     {
-        if (!await ConfirmAsync(text["RemoveTitle"], text["RemoveBody", entry.Name], text["Remove"], Color.Error)) return;
+        if (!await dialogs.ConfirmAsync(text["RemoveTitle"], text["RemoveBody", entry.Name], text["Remove"], Color.Error)) return;
         if (await refusals.OrSnackbarAsync(() => management.RemoveAsync(ClubId, entry.MembershipId)))
             snackbar.Add(text["Removed", entry.Name], Severity.Success);
         await LoadAsync();
@@ -73,25 +73,12 @@ public partial class Roster(
 
     private async Task HandOverAsync(RosterEntry entry)
     {
-        if (!await ConfirmAsync(text["HandOverTitle"], text["HandOverBody", entry.Name], text["HandOver"], Color.Primary)) return;
+        if (!await dialogs.ConfirmAsync(text["HandOverTitle"], text["HandOverBody", entry.Name], text["HandOver"], Color.Primary)) return;
         if (await refusals.OrSnackbarAsync(() => management.HandOverPresidencyAsync(ClubId, entry.MembershipId)))
         {
             snackbar.Add(text["HandedOver", entry.Name], Severity.Success);
             await OnCallerRoleChanged.InvokeAsync();
         }
         await LoadAsync();
-    }
-
-    private async Task<bool> ConfirmAsync(string title, string message, string confirmText, Color color)
-    {
-        var parameters = new DialogParameters<ConfirmDialog>
-        {
-            { d => d.Message, message },
-            { d => d.ConfirmText, confirmText },
-            { d => d.ConfirmColor, color },
-        };
-        var dialog = await dialogs.ShowAsync<ConfirmDialog>(title, parameters);
-        var result = await dialog.Result;
-        return result is { Canceled: false };
     }
 }
