@@ -43,6 +43,8 @@ public static class AccountsSetup
                 options.AccessDeniedPath = "/access-denied";
             }));
         services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, RememberedBearerTickets.Setup>();
+        services.AddSingleton<BearerSecurityStamps>();
+        services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, BearerSecurityStamps.Setup>();
         services.AddAuthorization();
 
         services.AddIdentityCore<AppUser>(options =>
@@ -56,6 +58,7 @@ public static class AccountsSetup
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddApiEndpoints()
