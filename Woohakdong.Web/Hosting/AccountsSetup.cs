@@ -46,6 +46,7 @@ public static class AccountsSetup
         services.AddSingleton<BearerSecurityStamps>();
         services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, BearerSecurityStamps.Setup>();
         services.AddAuthorization();
+        services.AddSignInRateLimits(builder.Configuration);
 
         services.AddIdentityCore<AppUser>(options =>
             {
