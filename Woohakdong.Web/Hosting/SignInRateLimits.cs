@@ -31,7 +31,7 @@ public sealed class SignInLimitOptions
 /// half: its partition is chosen before the body, where the e-mail is, is read; so the endpoints that know the e-mail
 /// ask here. The count is per instance; Identity's lockout (in the database) still bounds guessing across instances.
 /// </summary>
-public sealed class SignInThrottle(IOptions<SignInLimitOptions> options, ILookupNormalizer normalizer) : IDisposable
+public sealed class SignInThrottle(IOptions<SignInLimitOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> perClient = Limiter(options.Value.PerClient);
     private readonly PartitionedRateLimiter<string> perAccount = Limiter(options.Value.PerAccount);
@@ -42,7 +42,9 @@ public sealed class SignInThrottle(IOptions<SignInLimitOptions> options, ILookup
         using (var client = perClient.AttemptAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown"))
             if (!client.IsAcquired) return RetryAfter(client, options.Value.PerClient);
         if (string.IsNullOrWhiteSpace(email)) return null;
-        using var account = perAccount.AttemptAcquire(normalizer.NormalizeEmail(email.Trim()));
+        // Identity's own normalizer (scoped), so that the account counted is the account Identity looks up.
+        var normalized = context.RequestServices.GetRequiredService<ILookupNormalizer>().NormalizeEmail(email.Trim());
+        using var account = perAccount.AttemptAcquire(normalized);
         return account.IsAcquired ? null : RetryAfter(account, options.Value.PerAccount);
     }
 

@@ -28,6 +28,7 @@ public static class WebHostSetup
         services.AddWoohakdongHealth();
         services.AddPageNotifiers();
         services.AddPortOneSandbox();
+        services.AddSecurityHeaders();
         // Keys in the shared database: a cookie or token issued by one instance is accepted by every other.
         services.AddDataProtection().SetApplicationName("Woohakdong").PersistKeysToDbContext<AppDbContext>();
         return builder;
@@ -35,6 +36,7 @@ public static class WebHostSetup
 
     public static WebApplication UseWebHost(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -58,7 +60,8 @@ public static class WebHostSetup
         app.MapV1Api();
         app.MapLocalObjects();
         app.MapPortOneSandbox();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends the whole Content-Security-Policy, frame-ancestors included.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
