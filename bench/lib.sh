@@ -52,7 +52,8 @@ start_instance() {
   (cd "$OUT/web" && exec env ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Database__Provider=Postgres \
     "Database__ConnectionString=$CONNECTION;Maximum Pool Size=40" \
-    Redis__Configuration=$REDIS Demo__Seed=false Logging__LogLevel__Default=Warning "$@" \
+    Redis__Configuration=$REDIS Demo__Seed=false Logging__LogLevel__Default=Warning \
+    SignInLimits__PerClient__PermitLimit=1000000 SignInLimits__PerAccount__PermitLimit=1000000 "$@" \
     dotnet Woohakdong.Web.dll) >"$OUT/logs/$BENCH_NAME-$name.log" 2>&1 &
   pids+=($!)
   for ((i = 0; i < 240; i++)); do

@@ -28,6 +28,9 @@ public sealed class AccountBrowser(AppFactory app)
 
     public Task<HttpResponseMessage> SendGetAsync(string path) => client.GetAsync(path, Cancel);
 
+    /// <summary>Any request, with this browser's cookies (e.g. a cross-site form post a page could make it send).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => client.SendAsync(request, Cancel);
+
     public async Task<IHtmlDocument> GetAsync(string path)
     {
         var response = await SendGetAsync(path);
@@ -54,7 +57,8 @@ public sealed class AccountBrowser(AppFactory app)
             ["Input.Email"] = email, ["Input.Password"] = password, ["Input.PasswordConfirm"] = passwordConfirm ?? password, ["Input.Name"] = name,
         });
 
-    public Task<HttpResponseMessage> SignOutAsync() => SubmitAsync("/", new Dictionary<string, string>(), "form[action='/account/logout']");
+    public Task<HttpResponseMessage> SignOutAsync(string returnUrl = "/") =>
+        SubmitAsync("/", new Dictionary<string, string> { ["returnUrl"] = returnUrl }, "form[action='/account/logout']");
 
     /// <summary>Creates an account directly, for tests about signing in rather than signing up.</summary>
     public async Task<string> CreateUserAsync()

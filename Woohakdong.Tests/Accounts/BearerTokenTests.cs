@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,5 +66,32 @@ public sealed class BearerTokenTests(ClockedApp clocked) : IClassFixture<Clocked
         var forged = await tampered.GetAsync("/v1/me/profile", Ct);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (original.StatusCode, forged.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_token_issued_before_a_password_change_stops_working_within_the_minute()
+    {
+        var student = (await clocked.App.SignUpAsync()).Client;
+        var before = await student.GetAsync("/v1/me/profile", Ct);
+
+        var changed = await student.PostAsJsonAsync("/v1/auth/manage/info",
+            new { oldPassword = ApiAccounts.Password, newPassword = "a-new-password1" }, Ct);
+        clocked.Clock.Advance(BearerSecurityStamps.CheckInterval);
+        var after = await student.GetAsync("/v1/me/profile", Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (before.StatusCode, changed.StatusCode));
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_is_checked_against_the_stamp_at_most_once_a_minute_and_stays_valid_while_the_stamp_does()
+    {
+        var student = await ApiStudents.SignUpAsync(clocked.App);
+
+        var first = await student.GetAsync("/v1/me/profile", Ct);
+        clocked.Clock.Advance(BearerSecurityStamps.CheckInterval);
+        var afterAMinute = await student.GetAsync("/v1/me/profile", Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, afterAMinute.StatusCode));
     }
 }

@@ -46,6 +46,8 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
         builder.UseSetting("Storage:LocalDisk:Root", objectRoot);
+        // Tests sign hundreds of accounts in from one address: the sign-in limits are lifted unless a fixture sets them.
+        foreach (var (key, value) in AppProcess.LiftedSignInLimits) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton(this));
         builder.ConfigureTestServices(services => serviceReplacements.ForEach(replace => replace(services)));

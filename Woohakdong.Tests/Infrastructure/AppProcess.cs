@@ -28,6 +28,13 @@ public sealed class AppProcess : IAsyncDisposable
         this.process = process;
     }
 
+    /// <summary>Sign-in limits high enough for a test's crowd of sign-ups from one address.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LiftedSignInLimits = new Dictionary<string, string>
+    {
+        ["SignInLimits:PerClient:PermitLimit"] = "1000000",
+        ["SignInLimits:PerAccount:PermitLimit"] = "1000000",
+    };
+
     public string Name { get; }
     public Uri BaseAddress { get; }
 
@@ -57,7 +64,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Demo__Seed"] = "false";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (key, value) in LiftedSignInLimits.Concat(settings)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var app = new AppProcess(name, address, process);

@@ -13,7 +13,7 @@ public static class AccountEndpoints
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn, [FromForm] string? returnUrl) =>
         {
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect(SafeLocal(returnUrl));
+            return TypedResults.LocalRedirect(LocalReturnUrl.Of(returnUrl));
         });
 
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
@@ -23,11 +23,7 @@ public static class AccountEndpoints
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return TypedResults.LocalRedirect(SafeLocal(returnUrl));
+            return TypedResults.LocalRedirect(LocalReturnUrl.Of(returnUrl));
         });
     }
-
-    /// <summary>Only same-site paths: a crafted returnUrl must not send the user elsewhere.</summary>
-    public static string SafeLocal(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
 }

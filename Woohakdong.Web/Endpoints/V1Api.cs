@@ -14,7 +14,7 @@ public static partial class V1Api
     {
         var v1 = app.MapGroup("/v1").DisableAntiforgery().AddEndpointFilter(RequiredFields.Filter);
         // Identity's own bearer-token endpoints: POST /v1/auth/register, /v1/auth/login, /v1/auth/refresh, ….
-        v1.MapGroup("/auth").WithTags("Auth").AddEndpointFilter(IdentityProblems).MapIdentityApi<AppUser>();
+        v1.MapGroup("/auth").WithTags("Auth").AddEndpointFilter(IdentityProblems).AddEndpointFilter<AuthApiGuard>().MapIdentityApi<AppUser>();
         v1.MapClubsApi();
         v1.MapMeApi();
         v1.MapJoiningApi();

@@ -11,7 +11,11 @@ namespace Woohakdong.Web.Hosting;
 
 public static class AccountsSetup
 {
-    /// <summary>Cookie or bearer: a request with "Authorization: Bearer" is an API client, anything else a browser.</summary>
+    /// <summary>
+    /// Cookie or bearer: /v1 and any request with "Authorization: Bearer" are API clients, anything else a browser.
+    /// /v1 has no antiforgery or Origin check, so the sign-in cookie must never act there: a cross-site page could
+    /// otherwise make a signed-in browser call it.
+    /// </summary>
     private const string CookieOrBearer = "CookieOrBearer";
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
@@ -28,7 +32,8 @@ public static class AccountsSetup
                 options.DefaultChallengeScheme = CookieOrBearer;
             })
             .AddPolicyScheme(CookieOrBearer, CookieOrBearer, options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Path.StartsWithSegments("/v1")
+                || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme)
@@ -36,11 +41,12 @@ public static class AccountsSetup
             {
                 options.LoginPath = "/account/login";
                 options.AccessDeniedPath = "/access-denied";
-                options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
-                options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
             }));
         services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, RememberedBearerTickets.Setup>();
+        services.AddSingleton<BearerSecurityStamps>();
+        services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, BearerSecurityStamps.Setup>();
         services.AddAuthorization();
+        services.AddSignInRateLimits(builder.Configuration);
 
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -53,22 +59,11 @@ public static class AccountsSetup
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddApiEndpoints()
             .AddErrorDescriber<KoreanIdentityErrorDescriber>();
         return builder;
-    }
-
-    /// <summary>API callers get a status code; browsers get the sign-in or access-denied page.</summary>
-    private static Task ApiAwareRedirect(HttpContext context, string redirectUri, int status)
-    {
-        if (context.Request.Path.StartsWithSegments("/v1"))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-        context.Response.Redirect(redirectUri);
-        return Task.CompletedTask;
     }
 }

@@ -28,12 +28,14 @@ public static class WebHostSetup
         services.AddWoohakdongHealth();
         services.AddPageNotifiers();
         services.AddPortOneSandbox();
+        services.AddSecurityHeaders();
         services.AddSharedKeyRing(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseWebHost(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -67,7 +69,8 @@ public static class WebHostSetup
         app.MapV1Api();
         app.MapLocalObjects();
         app.MapPortOneSandbox();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends the whole Content-Security-Policy, frame-ancestors included.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

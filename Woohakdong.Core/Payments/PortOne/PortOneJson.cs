@@ -16,7 +16,8 @@ internal sealed record PortOnePaymentJson(
     string? Currency,
     string? Status,
     long PaidAt,
-    string? FailReason)
+    string? FailReason,
+    bool Sandbox = false)
 {
     public GatewayPayment ToGatewayPayment() => new(
         ImpUid,

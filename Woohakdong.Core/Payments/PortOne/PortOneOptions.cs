@@ -17,12 +17,6 @@ public sealed class PortOneOptions
     public const string LiveBaseUrl = "https://api.iamport.kr";
     public const string SandboxPath = "/sandbox/portone";
 
-    // The sandbox accepts exactly these; they open nothing at PortOne.
-    public const string SandboxImpKey = "sandbox_imp_key";
-    public const string SandboxImpSecret = "sandbox_imp_secret";
-    public const string SandboxMerchantCode = "imp00000000";
-    public const string SandboxChannelKey = "channel-key-sandbox-kakaopay";
-
     public PortOneMode Mode { get; set; } = PortOneMode.Sandbox;
 
     /// <summary>
@@ -54,13 +48,22 @@ public sealed class PortOneOptions
     public bool EffectiveIncludeSandboxPayments => IncludeSandboxPayments ?? Mode == PortOneMode.Sandbox;
 }
 
+/// <summary>
+/// The sandbox's own credentials (embedded defaults in appsettings.json): it accepts exactly these, and in Sandbox mode
+/// the client uses them unless PortOne:ImpKey and the others are set. They open nothing at PortOne.
+/// </summary>
 public sealed class PortOneSandboxOptions
 {
+    public string? ImpKey { get; set; }
+    public string? ImpSecret { get; set; }
+    public string? MerchantCode { get; set; }
+    public string? ChannelKey { get; set; }
+
     /// <summary>Where the sandbox sends webhooks when a payment has no <c>notice_url</c>; the app's own /webhooks/portone when not set.</summary>
     public string? WebhookUrl { get; set; }
 }
 
-/// <summary>Fills what each mode implies, before validation: PortOne's address in Live, the fixed credentials in Sandbox.</summary>
+/// <summary>Fills what each mode implies, before validation: PortOne's address in Live, the sandbox's credentials in Sandbox.</summary>
 internal sealed class PortOneOptionsDefaults : IPostConfigureOptions<PortOneOptions>
 {
     public void PostConfigure(string? name, PortOneOptions options)
@@ -71,10 +74,10 @@ internal sealed class PortOneOptionsDefaults : IPostConfigureOptions<PortOneOpti
             options.BaseUrl ??= PortOneOptions.LiveBaseUrl;
             return;
         }
-        options.ImpKey = NullIfBlank(options.ImpKey) ?? PortOneOptions.SandboxImpKey;
-        options.ImpSecret = NullIfBlank(options.ImpSecret) ?? PortOneOptions.SandboxImpSecret;
-        options.MerchantCode = NullIfBlank(options.MerchantCode) ?? PortOneOptions.SandboxMerchantCode;
-        options.ChannelKey = NullIfBlank(options.ChannelKey) ?? PortOneOptions.SandboxChannelKey;
+        options.ImpKey = NullIfBlank(options.ImpKey) ?? options.Sandbox.ImpKey;
+        options.ImpSecret = NullIfBlank(options.ImpSecret) ?? options.Sandbox.ImpSecret;
+        options.MerchantCode = NullIfBlank(options.MerchantCode) ?? options.Sandbox.MerchantCode;
+        options.ChannelKey = NullIfBlank(options.ChannelKey) ?? options.Sandbox.ChannelKey;
         options.BaseUrl = NullIfBlank(options.BaseUrl);
     }
 
@@ -94,20 +97,25 @@ internal sealed class PortOneOptionsValidator(IHostEnvironment? environment = nu
                 ? ValidateOptionsResult.Fail(
                     "PortOne:Mode must be Live in the Production environment (environment variable PortOne__Mode=Live); " +
                     "the PortOne sandbox is for development and demos.")
-                : ValidateOptionsResult.Success;
+                : Missing("PortOne:Mode is Sandbox but these settings are missing", "PortOne:Sandbox",
+                    ("ImpKey", options.Sandbox.ImpKey), ("ImpSecret", options.Sandbox.ImpSecret),
+                    ("MerchantCode", options.Sandbox.MerchantCode), ("ChannelKey", options.Sandbox.ChannelKey));
 
-        var missing = new (string Key, string? Value)[]
-            {
-                ("BaseUrl", options.BaseUrl), ("ImpKey", options.ImpKey), ("ImpSecret", options.ImpSecret),
-                ("MerchantCode", options.MerchantCode), ("ChannelKey", options.ChannelKey),
-            }
-            .Where(setting => string.IsNullOrWhiteSpace(setting.Value))
-            .Select(setting => $"PortOne:{setting.Key} (environment variable PortOne__{setting.Key})")
-            .ToList();
-        if (missing.Count > 0)
-            return ValidateOptionsResult.Fail($"PortOne:Mode is Live but these settings are missing: {string.Join(", ", missing)}.");
+        var missing = Missing("PortOne:Mode is Live but these settings are missing", "PortOne",
+            ("BaseUrl", options.BaseUrl), ("ImpKey", options.ImpKey), ("ImpSecret", options.ImpSecret),
+            ("MerchantCode", options.MerchantCode), ("ChannelKey", options.ChannelKey));
+        if (missing.Failed) return missing;
         if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme != Uri.UriSchemeHttps)
             return ValidateOptionsResult.Fail($"PortOne:BaseUrl must be an absolute https address (was '{options.BaseUrl}').");
         return ValidateOptionsResult.Success;
+    }
+
+    private static ValidateOptionsResult Missing(string problem, string section, params (string Key, string? Value)[] settings)
+    {
+        var missing = settings
+            .Where(setting => string.IsNullOrWhiteSpace(setting.Value))
+            .Select(setting => $"{section}:{setting.Key} (environment variable {section.Replace(":", "__", StringComparison.Ordinal)}__{setting.Key})")
+            .ToList();
+        return missing.Count > 0 ? ValidateOptionsResult.Fail($"{problem}: {string.Join(", ", missing)}.") : ValidateOptionsResult.Success;
     }
 }

@@ -10,6 +10,9 @@ namespace Woohakdong.Core.Payments.PortOne;
 /// <summary>
 /// <see cref="IPaymentGateway"/> over PortOne's V1 REST API (<c>api.iamport.kr</c>, or the app's own sandbox).
 /// A refused token (401) is renewed once and the call sent once more; PortOne's envelope errors keep its message.
+/// Only <c>GET /payments/{imp_uid}</c> takes <c>include_sandbox</c> (per PortOne's spec); the find and list routes answer
+/// test-channel payments too, so every answer goes through one filter that drops them unless they count
+/// (<see cref="PortOneOptions.EffectiveIncludeSandboxPayments"/>).
 /// </summary>
 public sealed class PortOneV1Gateway(HttpClient http, PortOneAccessTokens tokens, PortOneEndpoint endpoint, IOptions<PortOneOptions> options)
     : IPaymentGateway
@@ -18,7 +21,7 @@ public sealed class PortOneV1Gateway(HttpClient http, PortOneAccessTokens tokens
         GetPaymentAtAsync($"payments/{Uri.EscapeDataString(impUid)}?{SandboxQuery}", ct);
 
     public Task<GatewayPayment?> FindByMerchantUidAsync(string merchantUid, CancellationToken ct = default) =>
-        GetPaymentAtAsync($"payments/find/{Uri.EscapeDataString(merchantUid)}?sorting=-started&{SandboxQuery}", ct);
+        GetPaymentAtAsync($"payments/find/{Uri.EscapeDataString(merchantUid)}?sorting=-started", ct);
 
     /// <summary>
     /// <c>GET /payments?imp_uid[]=…&amp;merchant_uid[]=…</c>: 200 when all were found, 207 with the ones found, 404 when none.
@@ -33,9 +36,9 @@ public sealed class PortOneV1Gateway(HttpClient http, PortOneAccessTokens tokens
         var ids = impUids.Select(id => $"imp_uid[]={Uri.EscapeDataString(id)}")
             .Concat(merchantUids.Select(uid => $"merchant_uid[]={Uri.EscapeDataString(uid)}"));
         var payments = await SendAsync<List<PortOnePaymentJson>>(
-            () => new HttpRequestMessage(HttpMethod.Get, endpoint.Resolve($"payments?{string.Join('&', ids)}&{SandboxQuery}")),
+            () => new HttpRequestMessage(HttpMethod.Get, endpoint.Resolve($"payments?{string.Join('&', ids)}")),
             notFoundIsNull: true, ct);
-        return payments?.Select(p => p.ToGatewayPayment()).ToList() ?? [];
+        return payments?.Where(Counts).Select(p => p.ToGatewayPayment()).ToList() ?? [];
     }
 
     public async Task PrepareAsync(string merchantUid, long amount, CancellationToken ct = default) =>
@@ -63,8 +66,10 @@ public sealed class PortOneV1Gateway(HttpClient http, PortOneAccessTokens tokens
     private async Task<GatewayPayment?> GetPaymentAtAsync(string path, CancellationToken ct)
     {
         var payment = await SendAsync<PortOnePaymentJson>(() => new HttpRequestMessage(HttpMethod.Get, endpoint.Resolve(path)), notFoundIsNull: true, ct);
-        return payment?.ToGatewayPayment();
+        return payment is not null && Counts(payment) ? payment.ToGatewayPayment() : null;
     }
+
+    private bool Counts(PortOnePaymentJson payment) => !payment.Sandbox || options.Value.EffectiveIncludeSandboxPayments;
 
     private async Task<T?> SendAsync<T>(Func<HttpRequestMessage> build, bool notFoundIsNull, CancellationToken ct)
     {

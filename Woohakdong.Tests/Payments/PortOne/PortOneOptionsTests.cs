@@ -41,18 +41,35 @@ public sealed class PortOneOptionsTests
     }
 
     [Fact]
-    public void Sandbox_mode_uses_the_fixed_sandbox_credentials()
+    public void Sandbox_mode_uses_the_sandbox_credentials_of_the_embedded_settings()
     {
-        var options = Resolve("Development");
+        var options = Resolve("Development", embeddedDefaults: true);
 
-        Assert.Equal((PortOneOptions.SandboxImpKey, PortOneOptions.SandboxImpSecret, PortOneOptions.SandboxMerchantCode, true),
-            (options.ImpKey, options.ImpSecret, options.MerchantCode, options.EffectiveIncludeSandboxPayments));
+        Assert.Equal(("sandbox_imp_key", "sandbox_imp_secret", "imp00000000", "channel-key-sandbox-kakaopay", true),
+            (options.ImpKey, options.ImpSecret, options.MerchantCode, options.ChannelKey, options.EffectiveIncludeSandboxPayments));
+        Assert.Equal((options.ImpKey, options.ImpSecret), (options.Sandbox.ImpKey, options.Sandbox.ImpSecret));
         Assert.Null(options.BaseUrl);
     }
 
-    private static PortOneOptions Resolve(string environment, params (string Key, string Value)[] settings)
+    [Fact]
+    public void Sandbox_mode_without_sandbox_credentials_names_each_missing_one()
     {
-        var configuration = new ConfigurationBuilder()
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve("Development", embeddedDefaults: false, ("PortOne:Sandbox:ImpKey", "key")));
+
+        Assert.Contains("PortOne:Sandbox:ImpSecret", failure.Message);
+        Assert.Contains("PortOne:Sandbox:ChannelKey", failure.Message);
+        Assert.DoesNotContain("PortOne:Sandbox:ImpKey", failure.Message);
+    }
+
+    private static PortOneOptions Resolve(string environment, params (string Key, string Value)[] settings) =>
+        Resolve(environment, embeddedDefaults: false, settings);
+
+    /// <summary><paramref name="embeddedDefaults"/>: start from the web app's appsettings.json, as the app does.</summary>
+    private static PortOneOptions Resolve(string environment, bool embeddedDefaults, params (string Key, string Value)[] settings)
+    {
+        var builder = new ConfigurationBuilder();
+        if (embeddedDefaults) builder.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false);
+        var configuration = builder
             .AddInMemoryCollection(settings.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value)))
             .Build();
         var services = new ServiceCollection();

@@ -13,10 +13,10 @@ public sealed class PortOneSandboxApiTests(SqliteSandboxApp sandbox) : IClassFix
     [Fact]
     public async Task Bad_keys_get_401_and_asking_again_returns_the_same_token()
     {
-        using var bad = await sandbox.Http.PostAsJsonAsync("users/getToken", new { imp_key = PortOneOptions.SandboxImpKey, imp_secret = "wrong" }, Ct);
+        using var bad = await sandbox.Http.PostAsJsonAsync("users/getToken", new { imp_key = sandbox.Credentials.ImpKey, imp_secret = "wrong" }, Ct);
         using var form = await sandbox.Http.PostAsync("users/getToken", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["imp_key"] = PortOneOptions.SandboxImpKey, ["imp_secret"] = PortOneOptions.SandboxImpSecret,
+            ["imp_key"] = sandbox.Credentials.ImpKey!, ["imp_secret"] = sandbox.Credentials.ImpSecret!,
         }), Ct);
         var first = (await form.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("response");
         var second = await sandbox.TokenAsync(Ct);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Woohakdong.Core.Payments;
 using Woohakdong.Core.Payments.PortOne;
 using Woohakdong.Tests.Infrastructure;
@@ -18,6 +19,9 @@ public abstract class SandboxApp(AppFactoryBase app) : IAsyncLifetime
     public IPaymentGateway Gateway => App.Services.GetRequiredService<IPaymentGateway>();
     public SandboxStore Store => App.Services.GetRequiredService<SandboxStore>();
 
+    /// <summary>The sandbox's credentials, as the app read them from its settings.</summary>
+    public PortOneSandboxOptions Credentials => App.Services.GetRequiredService<IOptions<PortOneOptions>>().Value.Sandbox;
+
     public ValueTask InitializeAsync()
     {
         BaseAddress = App.StartOnRealPort();
@@ -28,7 +32,7 @@ public abstract class SandboxApp(AppFactoryBase app) : IAsyncLifetime
     public async Task<string> TokenAsync(CancellationToken ct)
     {
         var answer = await Http.PostAsJsonAsync(
-            "users/getToken", new { imp_key = PortOneOptions.SandboxImpKey, imp_secret = PortOneOptions.SandboxImpSecret }, ct);
+            "users/getToken", new { imp_key = Credentials.ImpKey, imp_secret = Credentials.ImpSecret }, ct);
         return (await answer.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("response").GetProperty("access_token").GetString()!;
     }
 

@@ -82,7 +82,7 @@ public sealed class SandboxWindowBrowserTests(SqliteSandboxApp sandbox, BrowserF
 
         // The page navigates away, so this evaluation never completes: nothing to await.
         _ = page.EvaluateAsync(RequestPay, new { merchant_uid = merchantUid, amount = 7_000, name = "회비", pay_method = "card",
-            channelKey = PortOneOptions.SandboxChannelKey, m_redirect_url = "/?from=payment" });
+            channelKey = sandbox.Credentials.ChannelKey, m_redirect_url = "/?from=payment" });
         await page.FrameLocator("#imp-sandbox-window").GetByText("카카오페이로 결제").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("from=payment&imp_uid=imp_"));
 
@@ -91,9 +91,9 @@ public sealed class SandboxWindowBrowserTests(SqliteSandboxApp sandbox, BrowserF
         Assert.False(query.ContainsKey("error_code"));
     }
 
-    private static object Params(string merchantUid, long amount) => new
+    private object Params(string merchantUid, long amount) => new
     {
-        channelKey = PortOneOptions.SandboxChannelKey, pay_method = "kakaopay", merchant_uid = merchantUid, name = "동아리 회비",
+        channelKey = sandbox.Credentials.ChannelKey, pay_method = "kakaopay", merchant_uid = merchantUid, name = "동아리 회비",
         amount, currency = "KRW", buyer_name = "김학생", buyer_email = "student@example.com",
     };
 

@@ -39,15 +39,15 @@ public static class SandboxApi
 
     /// <summary>
     /// PortOne's 복수조회: up to 100 ids of either kind; a merchant_uid answers its newest payment, as find does. 200 when
-    /// every id was found, 207 with those found, 404 when none was.
+    /// every id was found, 207 with those found, 404 when none was. Its spec has no <c>include_sandbox</c> here (nor on
+    /// find): test payments are answered, marked <c>sandbox: true</c>, and the client decides.
     /// </summary>
-    private static IResult GetPayments(HttpRequest request, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_sandbox")] bool? includeSandbox, SandboxStore store)
+    private static IResult GetPayments(HttpRequest request, SandboxStore store)
     {
         var (impUids, merchantUids) = (request.Query["imp_uid[]"], request.Query["merchant_uid[]"]);
         var asked = impUids.Count + merchantUids.Count;
         if (asked == 0) return SandboxEnvelope.Refused("imp_uid 또는 merchant_uid를 하나 이상 지정해야 합니다.");
         if (asked > IPaymentGateway.MaxPaymentsPerCall) return SandboxEnvelope.Refused($"한 번에 최대 {IPaymentGateway.MaxPaymentsPerCall}건까지 조회할 수 있습니다.");
-        if (includeSandbox != true) return SandboxEnvelope.NotFound(SandboxStore.NotFound);
         List<SandboxPayment> found =
         [
             .. impUids.Select(id => store.Get(id ?? "")).OfType<SandboxPayment>(),
@@ -57,8 +57,8 @@ public static class SandboxApi
             : SandboxEnvelope.Ok(found, found.Count == asked ? StatusCodes.Status200OK : StatusCodes.Status207MultiStatus);
     }
 
-    private static IResult FindPayment(string merchantUid, string? status, string? sorting, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_sandbox")] bool? includeSandbox, SandboxStore store) =>
-        includeSandbox == true && store.Find(merchantUid, status, sorting) is { } payment
+    private static IResult FindPayment(string merchantUid, string? status, string? sorting, SandboxStore store) =>
+        store.Find(merchantUid, status, sorting) is { } payment
             ? SandboxEnvelope.Ok(payment)
             : SandboxEnvelope.NotFound(SandboxStore.NotFound);
 
@@ -79,7 +79,7 @@ public static class SandboxApi
         var result = store.Cancel(form["imp_uid"], form["merchant_uid"], form.Amount("amount") ?? 0, form.Amount("checksum"), form["reason"]);
         // An API cancel sends a webhook only when asked to, as at PortOne.
         if (result.Value is { } payment && form.Flag("enable_webhook"))
-            webhooks.Send(payment, noticeUrl: null, cancellationId: payment.CancelHistory[^1].CancellationId);
+            webhooks.Send(payment, cancellationId: payment.CancelHistory[^1].CancellationId);
         return SandboxEnvelope.From(result);
     }
 }

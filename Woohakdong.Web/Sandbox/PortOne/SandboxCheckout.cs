@@ -6,11 +6,12 @@ namespace Woohakdong.Web.Sandbox.PortOne;
 
 /// <summary>
 /// The payment window that <c>wwwroot/sandbox/iamport.js</c> opens in an iframe, and the buyer's decision it posts back.
-/// A window asked for another amount than the pre-registered one refuses before any payment exists, as PortOne does.
+/// A window asked for another amount than the pre-registered one refuses before any payment exists, as PortOne does;
+/// so does one whose <c>notice_url</c> is not the app's own webhook.
 /// </summary>
 public static class SandboxCheckout
 {
-    public const string AmountRefusedCode = "F400";
+    public const string WindowRefusedCode = "F400";
     public const string PaymentFailedCode = "F500";
 
     public sealed record Decision(
@@ -27,12 +28,15 @@ public static class SandboxCheckout
         sandbox.MapPost("/checkout/decide", Decide);
     }
 
-    private static IResult Window(HttpRequest request, SandboxStore store, IStringLocalizer<SandboxText> text, HtmlEncoder html)
+    private static IResult Window(
+        HttpRequest request, SandboxStore store, SandboxWebhooks webhooks, IStringLocalizer<SandboxText> text, HtmlEncoder html)
     {
         var query = request.Query;
         var merchantUid = query["merchant_uid"].ToString();
         var amount = long.TryParse(query["amount"], CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
-        var refusal = amount < 0 || store.RefusalOfAmount(merchantUid, amount) is not null ? text["AmountRefused"].Value : null;
+        var refusal = amount < 0 || store.RefusalOfAmount(merchantUid, amount) is not null ? text["AmountRefused"].Value
+            : !webhooks.AcceptsNoticeUrl(query["notice_url"]) ? SandboxWebhooks.ForeignNoticeUrl
+            : null;
         string E(string? value) => html.Encode(value ?? "");
         var page = $"""
             <!DOCTYPE html>
@@ -45,7 +49,7 @@ public static class SandboxCheckout
             </head>
             <body>
               <main class="window" data-merchant-uid="{E(merchantUid)}" data-amount="{amount}" data-refusal="{E(refusal)}"
-                    data-refused-code="{AmountRefusedCode}" data-closed-message="{E(text["WindowClosed"])}">
+                    data-refused-code="{WindowRefusedCode}" data-closed-message="{E(text["WindowClosed"])}">
                 <header>
                   <h1>{E(text["Title"])}</h1>
                   <button type="button" class="close" data-action="close" aria-label="{E(text["Close"])}">✕</button>
@@ -69,16 +73,20 @@ public static class SandboxCheckout
     private static IResult Decide(Decision decision, SandboxStore store, SandboxWebhooks webhooks, IStringLocalizer<SandboxText> text)
     {
         if (store.RefusalOfAmount(decision.MerchantUid, decision.Amount) is not null)
-            return Rsp(new PayResponse(null, decision.MerchantUid, AmountRefusedCode, text["AmountRefused"], false, 0, null));
+            return Rsp(new PayResponse(null, decision.MerchantUid, WindowRefusedCode, text["AmountRefused"], false, 0, null));
+        if (!webhooks.AcceptsNoticeUrl(decision.NoticeUrl))
+            return Rsp(new PayResponse(null, decision.MerchantUid, WindowRefusedCode, SandboxWebhooks.ForeignNoticeUrl, false, 0, null),
+                StatusCodes.Status400BadRequest);
         var paid = decision.Outcome == "paid";
         var payment = store.Record(new SandboxPurchase(
             decision.MerchantUid, decision.Amount, paid, decision.Mobile ? "mobile" : "pc", decision.Name, decision.BuyerName,
             decision.BuyerEmail, decision.BuyerTel, decision.CustomData));
         if (!paid)
             return Rsp(new PayResponse(payment.ImpUid, payment.MerchantUid, PaymentFailedCode, text["PaymentFailed"], false, 0, payment.Status));
-        webhooks.Send(payment, decision.NoticeUrl);
+        webhooks.Send(payment);
         return Rsp(new PayResponse(payment.ImpUid, payment.MerchantUid, null, null, true, payment.Amount, payment.Status));
     }
 
-    private static IResult Rsp(PayResponse response) => Results.Json(response, SandboxEnvelope.Json);
+    private static IResult Rsp(PayResponse response, int statusCode = StatusCodes.Status200OK) =>
+        Results.Json(response, SandboxEnvelope.Json, statusCode: statusCode);
 }

@@ -17,6 +17,10 @@ public static class SandboxEnvelope
     /// <summary>A business refusal: HTTP 200 with code 1 and PortOne's Korean message.</summary>
     public static IResult Refused(string message) => Results.Json(new { code = 1, message, response = (object?)null }, Json);
 
+    /// <summary>A request the sandbox will not act on at all (HTTP 400).</summary>
+    public static IResult Invalid(string message) =>
+        Results.Json(new { code = 1, message, response = (object?)null }, Json, statusCode: StatusCodes.Status400BadRequest);
+
     public static IResult NotFound(string message) =>
         Results.Json(new { code = -1, message, response = (object?)null }, Json, statusCode: StatusCodes.Status404NotFound);
 

@@ -29,8 +29,8 @@ public sealed class SandboxStore(IOptions<PortOneOptions> options, TimeProvider 
 
     public SandboxToken? IssueToken(string? impKey, string? impSecret)
     {
-        var settings = options.Value;
-        if (impKey != settings.ImpKey || impSecret != settings.ImpSecret) return null;
+        var own = options.Value.Sandbox;
+        if (impKey != own.ImpKey || impSecret != own.ImpSecret) return null;
         Interlocked.Increment(ref tokenRequests);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         lock (gate)
