@@ -24,17 +24,24 @@ public static partial class ProfileRules
     public static ProfileInput Normalize(ProfileInput input)
     {
         var normalized = new ProfileInput(
-            TextRules.Normalize(input.Name, TextShape.SingleLine, "name"),
+            NormalizeName(input.Name),
             TextRules.Normalize(input.School, TextShape.SingleLine, "school"),
             TextRules.Normalize(input.Major, TextShape.SingleLine, "major"),
             TextRules.Normalize(input.StudentNumber, TextShape.SingleLine, "studentNumber"),
             TextRules.Normalize(input.Phone, TextShape.SingleLine, "phone"));
-        MaxLength(normalized.Name, NameMax, "name");
         MaxLength(normalized.School, SchoolMax, "school");
         MaxLength(normalized.Major, MajorMax, "major");
         if (normalized.StudentNumber.Length > 0 && !StudentNumberPattern().IsMatch(normalized.StudentNumber))
             throw AppException.Validation(ErrorCodes.StudentNumberInvalid, "studentNumber");
         return normalized with { Phone = NormalizePhone(normalized.Phone) };
+    }
+
+    /// <summary>The display name as every way into an account stores it (sign-up and the profile alike).</summary>
+    public static string NormalizeName(string? name)
+    {
+        var normalized = TextRules.Normalize(name, TextShape.SingleLine, "name");
+        MaxLength(normalized, NameMax, "name");
+        return normalized;
     }
 
     /// <summary>

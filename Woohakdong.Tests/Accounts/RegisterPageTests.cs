@@ -49,4 +49,20 @@ public sealed class RegisterPageTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.Equal(["이미 가입된 이메일입니다."], await AccountBrowser.ErrorsAsync(response));
     }
+
+    [Theory]
+    [InlineData("김\u001B신입")]
+    [InlineData("김신입\u202Egnp")]
+    [InlineData("김\r\n신입")]
+    public async Task A_name_with_control_characters_is_refused_as_the_profile_refuses_it(string name)
+    {
+        var browser = new AccountBrowser(app);
+        var email = AccountBrowser.NewEmail();
+
+        var response = await browser.RegisterAsync(email, AccountBrowser.Password, name: name);
+
+        Assert.Equal(["쓸 수 없는 문자(제어 문자, 줄바꿈 또는 글자 방향을 바꾸는 문자)가 들어 있습니다. 지우고 다시 입력하세요."], await AccountBrowser.ErrorsAsync(response));
+        Assert.False(AccountBrowser.SetsAuthCookie(response));
+        Assert.Null(await browser.FindUserAsync(email));
+    }
 }

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Woohakdong.Core.Common;
+using Woohakdong.Web.Hosting;
 using Woohakdong.Tests.Accounts;
 using Woohakdong.Tests.Infrastructure;
 
@@ -83,6 +87,22 @@ public sealed class PerAccountSignInLimitTests(AccountLimitedApp limited) : ICla
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.BadRequest), (register.StatusCode, forgot.StatusCode, again.StatusCode));
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
     }
+    [Fact]
+    public async Task The_sign_up_page_counts_against_the_account_and_answers_429_with_a_korean_message()
+    {
+        var browser = new AccountBrowser(limited.App);
+        var email = AccountBrowser.NewEmail();
+
+        for (var attempt = 0; attempt < 3; attempt++) await browser.RegisterAsync(email, "short");
+        var fourth = await browser.RegisterAsync(email, AccountBrowser.Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
+        Assert.NotNull(fourth.Headers.RetryAfter?.Delta);
+        var page = await AccountBrowser.ParseAsync(fourth);
+        Assert.Equal(["로그인 시도가 너무 많습니다. 60분 후 다시 시도하세요."],
+            page.QuerySelectorAll("[data-testid=account-error]").Select(e => e.TextContent.Trim()));
+        Assert.Null(await browser.FindUserAsync(email));
+    }
 }
 
 public sealed class PerClientSignInLimitTests(ClientLimitedApp limited) : IClassFixture<ClientLimitedApp>
@@ -114,11 +134,12 @@ public sealed class SignInLimitSettingsTests
     [Theory]
     [InlineData("SignInLimits:PerAccount:PermitLimit", "0")]
     [InlineData("SignInLimits:PerClient:Window", "00:00:00")]
-    public async Task A_limit_that_allows_nothing_stops_start_up_with_a_message_naming_it(string key, string value)
+    public void A_limit_that_allows_nothing_is_refused_with_a_message_naming_it(string key, string value)
     {
-        await using var app = new AppFactory { Settings = { [key] = value } };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        using var services = new ServiceCollection().AddSignInRateLimits(configuration).BuildServiceProvider();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SignInLimitOptions>>().Value);
 
         Assert.Contains("SignInLimits:PerClient and SignInLimits:PerAccount", failure.Message);
     }
@@ -144,7 +165,7 @@ public sealed class LockedOutAnswerTests(AppFactory app) : IClassFixture<AppFact
         Assert.True((await browser.FindUserAsync(email))!.LockoutEnd > DateTimeOffset.UtcNow);
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         Assert.Equal(WithoutTraceId(wrongBody), WithoutTraceId(await locked.Content.ReadAsStringAsync(Ct)));
-        Assert.Equal("Failed", JsonDocument.Parse(wrongBody).RootElement.GetProperty("detail").GetString());
+        Assert.Equal(ErrorCodes.Unauthorized, JsonDocument.Parse(wrongBody).RootElement.GetProperty("code").GetString());
     }
 
     /// <summary>The answer's fields, except the trace id that differs per request.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Payments.Inbox;
 using Woohakdong.Web.Hosting;
@@ -29,8 +28,8 @@ public static class PortOneWebhook
     {
         try
         {
-            var (impUid, merchantUid) = await ReadKeysAsync(request, ct);
-            await intake.RecordAsync(impUid, merchantUid, ct);
+            var notice = await PortOneForm.ReadAsync(request, ct);
+            await intake.RecordAsync(notice["imp_uid"], notice["merchant_uid"], ct);
             return TypedResults.Ok();
         }
         catch (AppException refusal)
@@ -45,28 +44,4 @@ public static class PortOneWebhook
             return TypedResults.Problem("notice could not be recorded; retry", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
-
-    /// <summary>The two keys of a form or JSON body; a body that is neither (or a form the reader refuses, e.g. NUL) has none.</summary>
-    private static async Task<(string? ImpUid, string? MerchantUid)> ReadKeysAsync(HttpRequest request, CancellationToken ct)
-    {
-        try
-        {
-            if (request.HasFormContentType)
-            {
-                var form = await request.ReadFormAsync(ct);
-                return (Blank(form["imp_uid"]), Blank(form["merchant_uid"]));
-            }
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            return body.RootElement.ValueKind == JsonValueKind.Object ? (Text(body.RootElement, "imp_uid"), Text(body.RootElement, "merchant_uid")) : (null, null);
-        }
-        catch (Exception error) when (error is JsonException or InvalidDataException or BadHttpRequestException)
-        {
-            throw AppException.Validation(ErrorCodes.InvalidInput);
-        }
-    }
-
-    private static string? Text(JsonElement body, string name) =>
-        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? Blank(value.GetString()) : null;
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -37,12 +37,13 @@ public sealed class ScaleOutTests(TwoInstances apps)
         var cookies = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
         Assert.NotEmpty(cookies);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/me/profile");
+        // The cookie signs pages in (on /v1 only bearer tokens count): the profile page shows whose it is.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/me/profile");
         request.Headers.Add("Cookie", string.Join("; ", cookies));
         var onB = await apps.Clients[apps.B].SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
-        Assert.Equal(student.Email, (await onB.JsonAsync()).GetProperty("email").GetString());
+        Assert.Contains(student.Email, await onB.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]

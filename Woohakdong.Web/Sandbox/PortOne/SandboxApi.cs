@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Woohakdong.Core.Payments;
 using Woohakdong.Core.Payments.PortOne;
+using Woohakdong.Web.Endpoints;
 
 namespace Woohakdong.Web.Sandbox.PortOne;
 
@@ -29,7 +30,7 @@ public static class SandboxApi
 
     private static async Task<IResult> GetToken(HttpRequest request, SandboxStore store, CancellationToken ct)
     {
-        var form = await SandboxForm.ReadAsync(request, ct);
+        var form = await PortOneForm.ReadAsync(request, ct);
         return store.IssueToken(form["imp_key"], form["imp_secret"]) is { } token ? SandboxEnvelope.Ok(token) : SandboxEnvelope.Unauthorized();
     }
 
@@ -64,7 +65,7 @@ public static class SandboxApi
 
     private static async Task<IResult> Prepare(HttpRequest request, SandboxStore store, bool replace, CancellationToken ct)
     {
-        var form = await SandboxForm.ReadAsync(request, ct);
+        var form = await PortOneForm.ReadAsync(request, ct);
         if (form.Amount("amount") is not { } amount) return SandboxEnvelope.Refused("amount는 필수 숫자 값입니다.");
         var result = store.Prepare(form["merchant_uid"], amount, form["currency"], replace);
         return replace && result.Error == SandboxStore.NotPrepared ? SandboxEnvelope.NotFound(result.Error) : SandboxEnvelope.From(result);
@@ -75,7 +76,7 @@ public static class SandboxApi
 
     private static async Task<IResult> Cancel(HttpRequest request, SandboxStore store, SandboxWebhooks webhooks, CancellationToken ct)
     {
-        var form = await SandboxForm.ReadAsync(request, ct);
+        var form = await PortOneForm.ReadAsync(request, ct);
         var result = store.Cancel(form["imp_uid"], form["merchant_uid"], form.Amount("amount") ?? 0, form.Amount("checksum"), form["reason"]);
         // An API cancel sends a webhook only when asked to, as at PortOne.
         if (result.Value is { } payment && form.Flag("enable_webhook"))

@@ -1,3 +1,5 @@
+using Woohakdong.Web.Endpoints;
+
 namespace Woohakdong.Web.Sandbox.PortOne;
 
 /// <summary>
@@ -23,7 +25,7 @@ public static class SandboxControl
     /// </summary>
     private static async Task<IResult> Pay(HttpRequest request, SandboxStore store, SandboxWebhooks webhooks, CancellationToken ct)
     {
-        var form = await SandboxForm.ReadAsync(request, ct);
+        var form = await PortOneForm.ReadAsync(request, ct);
         if (form["merchant_uid"] is not { } merchantUid) return SandboxEnvelope.Refused("merchant_uid는 필수입니다.");
         var outcome = form["outcome"] ?? "paid";
         if (outcome is not ("paid" or "failed")) return SandboxEnvelope.Refused("outcome은 paid 또는 failed여야 합니다.");

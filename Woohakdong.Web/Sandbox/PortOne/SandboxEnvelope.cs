@@ -31,48 +31,6 @@ public static class SandboxEnvelope
         result.Value is { } value ? Ok(value) : Refused(result.Error!);
 }
 
-/// <summary>A PortOne request's parameters, from a JSON object or a form body alike (PortOne accepts both).</summary>
-public sealed class SandboxForm(IReadOnlyDictionary<string, string?> values)
-{
-    public static async Task<SandboxForm> ReadAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(ct);
-            return new SandboxForm(form.ToDictionary(field => field.Key, field => (string?)field.Value.ToString()));
-        }
-        if (request.ContentLength == 0) return new SandboxForm(new Dictionary<string, string?>());
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            return document.RootElement.ValueKind != JsonValueKind.Object
-                ? new SandboxForm(new Dictionary<string, string?>())
-                : new SandboxForm(document.RootElement.EnumerateObject().ToDictionary(
-                    property => property.Name,
-                    property => property.Value.ValueKind switch
-                    {
-                        JsonValueKind.String => property.Value.GetString(),
-                        JsonValueKind.Null or JsonValueKind.Undefined => null,
-                        _ => property.Value.GetRawText(),
-                    }));
-        }
-        catch (JsonException)
-        {
-            return new SandboxForm(new Dictionary<string, string?>());
-        }
-    }
-
-    public string? this[string key] => values.GetValueOrDefault(key) is { Length: > 0 } value ? value : null;
-
-    /// <summary>A won amount; PortOne's numbers may carry a <c>.0</c>.</summary>
-    public long? Amount(string key) =>
-        decimal.TryParse(this[key], NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && decimal.Truncate(value) == value
-            ? decimal.ToInt64(value)
-            : null;
-
-    public bool Flag(string key) => this[key] is "true" or "True" or "1";
-}
-
 /// <summary>The token check PortOne's API makes: the three header forms, 401 when missing, unknown or expired.</summary>
 public sealed class SandboxTokenFilter(SandboxStore store) : IEndpointFilter
 {
