@@ -56,25 +56,25 @@ public sealed class Problems(IStringLocalizer<ErrorMessages> messages)
     }
 }
 
-/// <summary>Turns an <see cref="AppException"/> thrown by a /v1 endpoint into its problem answer.</summary>
+/// <summary>Turns an <see cref="AppException"/> or a malformed request, wherever it is thrown, into its problem answer.</summary>
 public sealed class AppExceptionHandler(Problems problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var error = exception switch
+        Problems.UseCultureOf(context);
+        var answer = exception switch
         {
-            AppException app => app,
+            AppException app => problems.For(app),
             // A wrong-typed JSON value ("fee": "x") names its field through the reader's path ($.fee).
-            BadHttpRequestException { InnerException: JsonException { Path: ['$', '.', .. var field] } } =>
-                AppException.Validation(ErrorCodes.InvalidInput, field),
-            BadHttpRequestException => AppException.Validation(ErrorCodes.InvalidInput),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest, InnerException: JsonException { Path: ['$', '.', .. var field] } } =>
+                problems.For(StatusCodes.Status400BadRequest, ErrorCodes.InvalidInput, field),
+            BadHttpRequestException bad => problems.For(bad.StatusCode, Problems.CodeOf(bad.StatusCode)),
             _ => null,
         };
-        // The middleware has already pointed Request.Path at the error page; the feature keeps the original.
-        var path = context.Features.Get<IExceptionHandlerFeature>()?.Path ?? context.Request.Path;
-        if (error is null || !path.StartsWith("/v1/", StringComparison.OrdinalIgnoreCase)) return false;
-        Problems.UseCultureOf(context);
-        await problems.For(error).ExecuteAsync(context);
+        // On every path, not only /v1: a form post without its antiforgery token (sign-out from a stale page) or a body
+        // the reader refuses is the caller's mistake, and the error page itself could not read such a form.
+        if (answer is null) return false;
+        await answer.ExecuteAsync(context);
         return true;
     }
 }
