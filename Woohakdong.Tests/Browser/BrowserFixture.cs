@@ -30,8 +30,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    private static readonly float WaitLimit = (float)Eventually.Limit.TotalMilliseconds;
+
     public async ValueTask InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(WaitLimit);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,11 +48,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) whose pages wait at most 30 s for an element or a navigation.</summary>
+    /// <summary>
+    /// A fresh browser context (own cookies). Its pages wait for elements, addresses and assertions up to
+    /// <see cref="Eventually.Limit"/>: a generous bound that only turns a hang into a failure on a loaded machine.
+    /// </summary>
     public async Task<IPage> NewPageAsync(Uri baseAddress)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "ko-KR" });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(WaitLimit);
         await context.AddInitScriptAsync(ReportViolations);
         var violations = ViolationsByTest.GetOrAdd(TestContext.Current.Test?.UniqueID ?? "", _ => new());
         context.Console += (_, message) =>
@@ -85,8 +91,21 @@ public sealed class FailOnPolicyViolationsAttribute : BeforeAfterTestAttribute
     }
 }
 
+/// <summary>
+/// Navigation that waits for a state, never for a load event: a page counts as there once its address is committed;
+/// what the test needs next (an element, the circuit) is waited for by the locator or <see cref="WaitForInteractiveAsync"/>.
+/// </summary>
 public static class PageExtensions
 {
+    public static Task<IResponse?> OpenAsync(this IPage page, string path) =>
+        page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+
+    public static Task WaitForAddressAsync(this IPage page, Func<string, bool> address) =>
+        page.WaitForURLAsync(address, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+
+    public static Task WaitForAddressAsync(this IPage page, System.Text.RegularExpressions.Regex address) =>
+        page.WaitForURLAsync(address, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+
     /// <summary>Clicks made before the Blazor circuit is connected are lost; InteractiveMarker sets this attribute.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("body[data-interactive='true']").WaitForAsync();

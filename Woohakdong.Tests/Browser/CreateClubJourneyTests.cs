@@ -21,15 +21,15 @@ public sealed class CreateClubJourneyTests(BrowserFixture browser) : IClassFixtu
     {
         var page = await browser.NewPageAsync(baseAddress);
 
-        await page.GotoAsync("/account/register");
+        await page.OpenAsync("/account/register");
         await page.FillAsync("#email", "newcomer@example.ac.kr");
         await page.FillAsync("#name", "박신입");
         await page.FillAsync("#password", "climbing2026");
         await page.FillAsync("#password-confirm", "climbing2026");
         await page.ClickAsync("[data-testid='register-submit']");
-        await page.WaitForURLAsync(url => url.Contains("/me/profile"));
+        await page.WaitForAddressAsync(url => url.Contains("/me/profile"));
 
-        await page.GotoAsync("/clubs/new");
+        await page.OpenAsync("/clubs/new");
         await page.WaitForInteractiveAsync();
         await page.FillAsync("#club-name", "우학동 산악부");
         await page.FillAsync("#club-english-name", "alpine");
@@ -38,13 +38,13 @@ public sealed class CreateClubJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.FillAsync("#club-fee", "15000");
         await page.FillAsync("#club-seat-limit", "40");
         await page.ClickAsync("[data-testid='club-submit']");
-        await page.WaitForURLAsync(url => url.EndsWith("/clubs/alpine/admin"));
+        await page.WaitForAddressAsync(url => url.EndsWith("/clubs/alpine/admin"));
 
-        await page.GotoAsync("/clubs");
+        await page.OpenAsync("/clubs");
         await page.WaitForInteractiveAsync();
         var card = page.Locator("[data-testid='club-card']", new() { HasText = "우학동 산악부" });
         await card.GetByRole(AriaRole.Link, new() { Name = "우학동 산악부" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/clubs/alpine"));
+        await page.WaitForAddressAsync(url => url.EndsWith("/clubs/alpine"));
 
         await Assertions.Expect(page.Locator("[data-testid='club-title']")).ToHaveTextAsync("우학동 산악부");
     }

@@ -51,17 +51,17 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
         };
         page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
             Interlocked.Add(ref circuitBytesSent, frame.Binary?.Length ?? Encoding.UTF8.GetByteCount(frame.Text ?? ""));
-        await page.GotoAsync("/account/login");
+        await page.OpenAsync("/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DemoData.Password);
         await page.ClickAsync("[data-testid='login-submit']");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
         return page;
     }
 
     private async Task GoToAsync(IPage page, string path)
     {
-        await page.GotoAsync(path);
+        await page.OpenAsync(path);
         await page.WaitForInteractiveAsync();
     }
 
@@ -94,7 +94,7 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
     {
         await GoToAsync(officer, "/clubs/photo/items");
         await officer.ClickAsync("[data-testid='register-item']");
-        await officer.WaitForURLAsync(url => url.EndsWith("/clubs/photo/items/new"));
+        await officer.WaitForAddressAsync(url => url.EndsWith("/clubs/photo/items/new"));
         await officer.WaitForInteractiveAsync();
         await officer.FillAsync("[data-testid='item-name-field']", "필름 카메라");
         await officer.ClickAsync("[data-testid='item-category-select']");
@@ -109,7 +109,7 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
         await AssertImageShownAsync(officer.Locator("[data-testid='upload-preview']").First);
         await officer.ClickAsync("[data-testid='item-submit']");
 
-        await officer.WaitForURLAsync(ItemPage());
+        await officer.WaitForAddressAsync(ItemPage());
         return ItemPage().Match(officer.Url).Groups[1].Value;
     }
 

@@ -50,7 +50,7 @@ public sealed partial class JoinClubBrowserTests(BrowserFixture browser) : IClas
     {
         var groupId = await OpenFreeClubAsync("climbing", seatLimit: 12);
         var page = await browser.NewPageAsync(baseAddress);
-        await page.GotoAsync("/clubs/climbing");
+        await page.OpenAsync("/clubs/climbing");
         await page.WaitForInteractiveAsync();
         var seatsLeft = page.Locator("[data-testid='seats-left']");
         var before = int.Parse(Number().Match(await seatsLeft.InnerTextAsync()).Value);
@@ -69,15 +69,15 @@ public sealed partial class JoinClubBrowserTests(BrowserFixture browser) : IClas
         await OpenFreeClubAsync("chess", seatLimit: 20);
         var student = await StudentWithProfileAsync();
         var page = await browser.NewPageAsync(baseAddress);
-        await page.GotoAsync("/clubs/chess");
+        await page.OpenAsync("/clubs/chess");
         await page.WaitForInteractiveAsync();
 
         await page.ClickAsync("[data-testid='join-button']");
-        await page.WaitForURLAsync(url => url.Contains("/account/login"));
+        await page.WaitForAddressAsync(url => url.Contains("/account/login"));
         await page.FillAsync("#email", student.Email);
         await page.FillAsync("#password", ApiAccounts.Password);
         await page.ClickAsync("[data-testid='login-submit']");
-        await page.WaitForURLAsync(url => url.EndsWith("/clubs/chess"));
+        await page.WaitForAddressAsync(url => url.EndsWith("/clubs/chess"));
         await page.WaitForInteractiveAsync();
         await page.ClickAsync("[data-testid='join-button']");
 

@@ -28,12 +28,12 @@ public sealed partial class PaidJoinBrowserTests(BrowserFixture browser) : IClas
     private async Task<IPage> StudentOnTheClubPageAsync()
     {
         var page = await browser.NewPageAsync(app.StartOnRealPort());
-        await page.GotoAsync("/account/login");
+        await page.OpenAsync("/account/login");
         await page.FillAsync("#email", DemoData.StudentEmail);
         await page.FillAsync("#password", DemoData.Password);
         await page.ClickAsync("[data-testid='login-submit']");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
-        await page.GotoAsync($"/clubs/{DemoData.ClubEnglishName}");
+        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
+        await page.OpenAsync($"/clubs/{DemoData.ClubEnglishName}");
         await page.WaitForInteractiveAsync();
         return page;
     }
@@ -60,7 +60,7 @@ public sealed partial class PaidJoinBrowserTests(BrowserFixture browser) : IClas
         var window = page.FrameLocator("#imp-sandbox-window");
         await Assertions.Expect(window.Locator(".amount")).ToHaveTextAsync("₩10,000");
         await window.GetByText("카카오페이로 결제").ClickAsync();
-        await page.WaitForURLAsync(OrderPage());
+        await page.WaitForAddressAsync(OrderPage());
     }
 
     [Fact]
@@ -99,10 +99,10 @@ public sealed partial class PaidJoinBrowserTests(BrowserFixture browser) : IClas
 
         await page.ClickAsync("[data-testid='join-button']");
         await page.FrameLocator("#imp-sandbox-window").GetByRole(AriaRole.Button, new() { Name = "닫기" }).ClickAsync();
-        await page.WaitForURLAsync(OrderPage());
+        await page.WaitForAddressAsync(OrderPage());
 
         await Assertions.Expect(page.Locator("[data-testid='order-status']")).ToHaveTextAsync("결제 실패");
-        await page.GotoAsync($"/clubs/{DemoData.ClubEnglishName}");
+        await page.OpenAsync($"/clubs/{DemoData.ClubEnglishName}");
         await page.WaitForInteractiveAsync();
         Assert.Equal(seatsBefore, await SeatsLeftAsync(page));
         Assert.False(await StudentIsMemberAsync());
@@ -117,7 +117,7 @@ public sealed partial class PaidJoinBrowserTests(BrowserFixture browser) : IClas
 
         await page.ClickAsync("[data-testid='join-button']");
         await page.FrameLocator("#imp-sandbox-window").GetByText("카카오페이로 결제").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/payments/return?") && url.Contains("imp_uid=imp_"));
+        await page.WaitForAddressAsync(url => url.Contains("/payments/return?") && url.Contains("imp_uid=imp_"));
 
         await Assertions.Expect(page.Locator("[data-testid='order-status']")).ToHaveTextAsync("가입 완료");
         var causes = await QueryAsync(db => db.OrderHistory.Select(h => h.Cause).Distinct().ToListAsync(Ct));

@@ -41,7 +41,7 @@ public sealed class SeatsLeftAcrossInstancesBrowserTests(BrowserFixture browser)
         var opened = await president.Client.PutAsJsonAsync($"/v1/groups/{groupId}", new { recruiting = true, seatLimit = 8, amount = 0 }, Ct);
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         var page = await browser.NewPageAsync(addressA);
-        await page.GotoAsync("/clubs/rowing");
+        await page.OpenAsync("/clubs/rowing");
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("[data-testid='seats-left']")).ToContainTextAsync("남은 자리 8");
 

@@ -20,7 +20,7 @@ public sealed class SmallScreenBrowserTests(BrowserFixture browser) : IClassFixt
     {
         var page = await browser.NewPageAsync(baseAddress);
         await page.SetViewportSizeAsync(390, 844);
-        await page.GotoAsync(path);
+        await page.OpenAsync(path);
         await page.WaitForInteractiveAsync();
         return page;
     }
@@ -49,7 +49,7 @@ public sealed class SmallScreenBrowserTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(drawer.GetByRole(AriaRole.Link, new() { Name = "동아리 찾기" })).ToBeVisibleAsync();
         await Assertions.Expect(drawer.GetByRole(AriaRole.Link, new() { Name = "로그인" })).ToBeVisibleAsync();
         await drawer.GetByRole(AriaRole.Link, new() { Name = "동아리 찾기" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/clubs"));
+        await page.WaitForAddressAsync(url => url.EndsWith("/clubs"));
     }
 
     [Fact]

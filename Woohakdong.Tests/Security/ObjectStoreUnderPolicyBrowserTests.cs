@@ -43,7 +43,8 @@ public sealed class ObjectStoreUnderPolicyBrowserTests(BrowserFixture browser) :
         var key = $"clubs/1/uploads/{Guid.NewGuid():N}.png";
         var upload = (await storage.CreateUploadUrlsAsync([new UploadRequest(key, "image/png", png.Length)], TimeSpan.FromMinutes(5), Ct)).Single();
         var page = await browser.NewPageAsync(baseAddress);
-        await page.GotoAsync("/");
+        await page.OpenAsync("/");
+        await page.WaitForInteractiveAsync();
 
         var status = await page.EvaluateAsync<int>("""
             async ([url, headers, bytes]) => (await fetch(url, { method: "PUT", headers, body: new Uint8Array(bytes) })).status

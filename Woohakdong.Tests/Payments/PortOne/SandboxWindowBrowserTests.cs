@@ -84,7 +84,7 @@ public sealed class SandboxWindowBrowserTests(SqliteSandboxApp sandbox, BrowserF
         _ = page.EvaluateAsync(RequestPay, new { merchant_uid = merchantUid, amount = 7_000, name = "회비", pay_method = "card",
             channelKey = sandbox.Credentials.ChannelKey, m_redirect_url = "/?from=payment" });
         await page.FrameLocator("#imp-sandbox-window").GetByText("카카오페이로 결제").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("from=payment&imp_uid=imp_"));
+        await page.WaitForAddressAsync(url => url.Contains("from=payment&imp_uid=imp_"));
 
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(page.Url).Query);
         Assert.Equal(merchantUid, query["merchant_uid"].ToString());
@@ -100,7 +100,8 @@ public sealed class SandboxWindowBrowserTests(SqliteSandboxApp sandbox, BrowserF
     private async Task<IPage> OpenAppPageAsync()
     {
         var page = await browser.NewPageAsync(sandbox.BaseAddress);
-        await page.GotoAsync("/");
+        await page.OpenAsync("/");
+        await page.WaitForInteractiveAsync();
         await page.AddScriptTagAsync(new() { Url = "/sandbox/iamport.js" });
         return page;
     }
