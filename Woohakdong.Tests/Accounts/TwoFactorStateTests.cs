@@ -17,17 +17,12 @@ public sealed class TwoFactorStateTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task Reading_the_2fa_state_keeps_the_security_stamp_and_every_refresh_token()
     {
-        var email = $"tfa-{Guid.NewGuid():N}@woohakdong.test";
-        var client = app.CreateClient();
-        (await client.PostAsJsonAsync("/v1/auth/register", new { email, password = ApiAccounts.Password }, Ct)).EnsureSuccessStatusCode();
-        var login = await (await client.PostAsJsonAsync("/v1/auth/login", new { email, password = ApiAccounts.Password }, Ct))
-            .Content.ReadFromJsonAsync<JsonElement>(Ct);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+        var (email, client, refreshToken) = await SignUpAsync();
         var stampBefore = await StampAsync(email);
 
         var first = await client.PostAsJsonAsync("/v1/auth/manage/2fa", new { }, Ct);
         var second = await client.PostAsJsonAsync("/v1/auth/manage/2fa", new { }, Ct);
-        var refreshed = await app.CreateClient().PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = login.GetProperty("refreshToken").GetString() }, Ct);
+        var refreshed = await app.CreateClient().PostAsJsonAsync("/v1/auth/refresh", new { refreshToken }, Ct);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
         var (firstState, secondState) = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct), await second.Content.ReadFromJsonAsync<JsonElement>(Ct));
@@ -40,19 +35,26 @@ public sealed class TwoFactorStateTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task Resetting_an_existing_authenticator_key_still_ends_the_accounts_refresh_tokens()
     {
+        var (email, client, refreshToken) = await SignUpAsync();
+
+        await client.PostAsJsonAsync("/v1/auth/manage/2fa", new { }, Ct);
+        var reset = await client.PostAsJsonAsync("/v1/auth/manage/2fa", new { resetSharedKey = true }, Ct);
+        var refreshed = await app.CreateClient().PostAsJsonAsync("/v1/auth/refresh", new { refreshToken }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refreshed.StatusCode);
+    }
+
+    /// <summary>A new account signed in with bearer tokens: its e-mail, a client sending the access token, the refresh token.</summary>
+    private async Task<(string Email, HttpClient Client, string RefreshToken)> SignUpAsync()
+    {
         var email = $"tfa-{Guid.NewGuid():N}@woohakdong.test";
         var client = app.CreateClient();
         (await client.PostAsJsonAsync("/v1/auth/register", new { email, password = ApiAccounts.Password }, Ct)).EnsureSuccessStatusCode();
         var login = await (await client.PostAsJsonAsync("/v1/auth/login", new { email, password = ApiAccounts.Password }, Ct))
             .Content.ReadFromJsonAsync<JsonElement>(Ct);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
-
-        await client.PostAsJsonAsync("/v1/auth/manage/2fa", new { }, Ct);
-        var reset = await client.PostAsJsonAsync("/v1/auth/manage/2fa", new { resetSharedKey = true }, Ct);
-        var refreshed = await app.CreateClient().PostAsJsonAsync("/v1/auth/refresh", new { refreshToken = login.GetProperty("refreshToken").GetString() }, Ct);
-
-        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, refreshed.StatusCode);
+        return (email, client, login.GetProperty("refreshToken").GetString()!);
     }
 
     private async Task<string?> StampAsync(string email)
