@@ -14,7 +14,7 @@ public sealed class ClubQueries(
     /// <summary>Clubs whose Korean or English name contains <paramref name="query"/>, by name.</summary>
     public async Task<IReadOnlyList<ClubView>> SearchAsync(string? query, CancellationToken ct = default)
     {
-        var needle = (query ?? "").Trim().ToLowerInvariant();
+        var needle = TextRules.SearchTerm(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var clubs = db.Clubs.AsNoTracking();
         if (needle.Length > 0)

@@ -32,6 +32,12 @@ public static class TextRules
         return true;
     }
 
+    /// <summary>
+    /// A search term as stored text is compared: NFC (a name typed with decomposed Hangul finds the stored one), trimmed,
+    /// lower-cased. Refused characters are kept: they simply match nothing.
+    /// </summary>
+    public static string SearchTerm(string? query) => (query ?? "").Normalize(NormalizationForm.FormC).Trim().ToLowerInvariant();
+
     /// <summary>The normalized text, or a Validation refusal TEXT_CONTROL_CHARACTER naming <paramref name="field"/>.</summary>
     public static string Normalize(string? text, TextShape shape, string field) =>
         TryNormalize(text, shape, out var normalized) ? normalized : throw AppException.Validation(ErrorCodes.TextControlCharacter, field);

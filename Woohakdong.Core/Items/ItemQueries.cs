@@ -17,7 +17,7 @@ public sealed class ItemQueries(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var items = db.Items.Where(i => i.ClubId == clubId && i.DeletedAt == null);
         if (query.Category is { } category) items = items.Where(i => i.Category == category);
-        var needle = (query.Search ?? "").Trim().ToLowerInvariant();
+        var needle = TextRules.SearchTerm(query.Search);
         if (needle.Length > 0) items = items.Where(i => i.Name.ToLower().Contains(needle));
         var rows = await items
             .OrderBy(i => i.Name).ThenBy(i => i.Id)

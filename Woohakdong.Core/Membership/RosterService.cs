@@ -11,7 +11,7 @@ public sealed class RosterService(IDbContextFactory<AppDbContext> dbFactory, Clu
     {
         await access.RequireAsync(clubId, RolePolicy.CanViewRoster, ct);
         var termKey = query.TermKey is { Length: > 0 } key ? Term.Parse(key).Key : Term.Current(time).Key;
-        var search = (query.Search ?? "").Trim().ToLowerInvariant();
+        var search = TextRules.SearchTerm(query.Search);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var members = db.Memberships.AsNoTracking().Where(m => m.ClubId == clubId && m.TermKey == termKey);
         if (search.Length > 0)

@@ -139,6 +139,18 @@ public abstract class ClubRosterTests<TCore>(TCore core) : CoreTests<TCore>(core
         Assert.Equal(club.Id, Assert.Single(await queries.SearchAsync($"SEARCH-{tag.ToUpperInvariant()}", Ct)).Id);
         Assert.Empty(await queries.SearchAsync($"없는-{tag}", Ct));
     }
+
+    [Fact]
+    public async Task A_search_typed_with_decomposed_hangul_finds_the_club_named_in_composed_hangul()
+    {
+        var president = await Core.AddUserAsync("김회장");
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var club = await Core.CreateClubAsync(president.Id, $"nfc-{tag}", $"사진 동아리 {tag}");
+        var decomposed = $"사진 동아리 {tag}".Normalize(System.Text.NormalizationForm.FormD);
+
+        Assert.NotEqual($"사진 동아리 {tag}", decomposed);
+        Assert.Equal(club.Id, Assert.Single(await Core.Get<ClubQueries>().SearchAsync(decomposed, Ct)).Id);
+    }
 }
 
 public sealed class ClubRosterTestsOnSqlite(SqliteCore core) : ClubRosterTests<SqliteCore>(core);
