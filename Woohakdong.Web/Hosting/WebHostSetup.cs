@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor.Services;
-using Woohakdong.Core.Data;
 using Woohakdong.Web.Components;
 using Woohakdong.Web.Endpoints;
 using Woohakdong.Web.Sandbox.PortOne;
@@ -44,18 +43,7 @@ public static class WebHostSetup
             SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
         });
         app.UseV1Problems();
-        // On the app itself, not in a UseWhen branch: a branch has no endpoint routing, so its re-executed request found no
-        // page and the 404 went out empty. Only a browser's GET of a missing page gets the not-found page: /v1 answers
-        // problem+json, and other refusals keep their own answer (a re-executed POST or 405 turned into a confusing 400).
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.Use(async (context, next) =>
-        {
-            var pages = context.Features.Get<IStatusCodePagesFeature>();
-            await next(context);
-            if (pages is not null && !(context.Response.StatusCode == StatusCodes.Status404NotFound
-                    && HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/v1")))
-                pages.Enabled = false;
-        });
+        app.UseNotFoundPage();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
