@@ -18,23 +18,30 @@ namespace Woohakdong.Web.Hosting;
 /// </summary>
 public static class RequiredFields
 {
-    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Field)[]> RequiredOfType = new();
-
     public static IServiceCollection AddRequiredFields(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolver =
             (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(LeavePresenceToTheFilter));
 
-    /// <summary>An endpoint filter: refuses the request before the handler (or Identity) sees a body without a required field.</summary>
-    public static ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static void LeavePresenceToTheFilter(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties) property.IsRequired = false;
+    }
+}
+
+/// <summary>Refuses a request before the handler (or Identity) sees a body without a required field. One per endpoint.</summary>
+public sealed class RequiredFieldsFilter(Problems problems) : IEndpointFilter
+{
+    private readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Field)[]> requiredOfType = new();
+
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         foreach (var argument in context.Arguments)
         {
             if (argument is null) continue;
-            foreach (var (property, field) in RequiredOfType.GetOrAdd(argument.GetType(), Find))
+            foreach (var (property, field) in requiredOfType.GetOrAdd(argument.GetType(), Find))
             {
-                if (property.GetValue(argument) is not null) continue;
-                var problems = context.HttpContext.RequestServices.GetRequiredService<Problems>();
-                return ValueTask.FromResult<object?>(problems.For(StatusCodes.Status400BadRequest, ErrorCodes.FieldRequired, field));
+                if (property.GetValue(argument) is null)
+                    return ValueTask.FromResult<object?>(problems.For(StatusCodes.Status400BadRequest, ErrorCodes.FieldRequired, field));
             }
         }
         return next(context);
@@ -46,9 +53,4 @@ public static class RequiredFields
             .Where(p => p.IsDefined(typeof(RequiredAttribute)) || p.IsDefined(typeof(RequiredMemberAttribute)))
             .Select(p => (p, p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name))),
     ];
-
-    private static void LeavePresenceToTheFilter(JsonTypeInfo type)
-    {
-        foreach (var property in type.Properties) property.IsRequired = false;
-    }
 }
