@@ -93,6 +93,14 @@ start_redis() {
 }
 
 start_s3() {
+  # A server another clone started answers too; one whose data folder is gone (fresh-clone-check removes its clone when
+  # it ends) would fail every write, so it is replaced.
+  local running
+  running=$(pgrep -af "start.mjs $S3_PORT " | head -n 1 || true)
+  if [[ -n $running && ! -d ${running##* } ]]; then
+    say "replacing the S3 server whose data folder ${running##* } is gone"
+    kill "${running%% *}" && wait_for 20 eval '! port_answers "$S3_PORT"'
+  fi
   port_answers "$S3_PORT" && return
   say "starting the S3 server on 127.0.0.1:$S3_PORT"
   mkdir -p "$SERVICES/s3/data"
