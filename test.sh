@@ -43,6 +43,8 @@ install_missing() {
   [[ -x $WOOHAKDONG_TEST_CHROMIUM ]] || packages+=(chromium)
   command -v redis-server >/dev/null || packages+=(redis-server)
   command -v pg_ctlcluster >/dev/null || packages+=(postgresql-15)
+  # Korean glyphs, so that the phone-width browser tests measure the text a student sees, not missing-glyph boxes.
+  [[ $(dpkg-query -W -f='${Status}' fonts-nanum 2>/dev/null) == "install ok installed" ]] || packages+=(fonts-nanum)
   if ((${#packages[@]})); then
     say "installing ${packages[*]} (log: $SERVICES/apt.log)"
     mkdir -p "$SERVICES"
