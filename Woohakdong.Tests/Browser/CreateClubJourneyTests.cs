@@ -28,6 +28,8 @@ public sealed class CreateClubJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.FillAsync("#password-confirm", "climbing2026");
         await page.ClickAsync("[data-testid='register-submit']");
         await page.WaitForAddressAsync(url => url.Contains("/me/profile"));
+        // The page the sign-in led to has its circuit before the test moves on (no navigation overlaps its start).
+        await page.WaitForInteractiveAsync();
 
         await page.OpenAsync("/clubs/new");
         await page.WaitForInteractiveAsync();

@@ -56,6 +56,8 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
         await page.FillAsync("#password", DemoData.Password);
         await page.ClickAsync("[data-testid='login-submit']");
         await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
+        // The page the sign-in led to has its circuit before the test moves on (no navigation overlaps its start).
+        await page.WaitForInteractiveAsync();
         return page;
     }
 
