@@ -9,13 +9,18 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
 SERVICES=$ROOT/.services
 S3_PACKAGE=$ROOT/Woohakdong.Tests/S3Server
+MAIL_PACKAGE=$ROOT/Woohakdong.Tests/MailServer
 REDIS_PORT=6391
 S3_PORT=4571
+SMTP_PORT=4581
+MAIL_WEB_PORT=4582
 
 # Keep in sync with Woohakdong.Tests/Infrastructure/TestServices.cs.
 export WOOHAKDONG_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=woohakdong_test;Password=woohakdong_test;Database=postgres"
 export WOOHAKDONG_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export WOOHAKDONG_TEST_S3="http://127.0.0.1:$S3_PORT"
+export WOOHAKDONG_TEST_SMTP="127.0.0.1:$SMTP_PORT"
+export WOOHAKDONG_TEST_MAIL_API="http://127.0.0.1:$MAIL_WEB_PORT"
 export WOOHAKDONG_TEST_CHROMIUM=/usr/bin/chromium
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
@@ -56,10 +61,13 @@ install_missing() {
     fi
   fi
   # npm writes node_modules/.package-lock.json on install: older than the lock file means the pin changed.
-  if [[ ! $S3_PACKAGE/node_modules/.package-lock.json -nt $S3_PACKAGE/package-lock.json ]]; then
-    say "installing the S3 server's npm packages"
-    (cd "$S3_PACKAGE" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+  local package
+  for package in "$S3_PACKAGE" "$MAIL_PACKAGE"; do
+    if [[ ! $package/node_modules/.package-lock.json -nt $package/package-lock.json ]]; then
+      say "installing the npm packages of ${package#"$ROOT"/}"
+      (cd "$package" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+  done
 }
 
 start_postgres() {
@@ -113,6 +121,18 @@ start_s3() {
   wait_for 30 port_answers "$S3_PORT" || fail "the S3 server did not answer; see $SERVICES/s3/s3.log"
 }
 
+start_mail() {
+  port_answers "$SMTP_PORT" && port_answers "$MAIL_WEB_PORT" && return
+  say "starting the SMTP server (maildev) on 127.0.0.1:$SMTP_PORT, its API on 127.0.0.1:$MAIL_WEB_PORT"
+  mkdir -p "$SERVICES/mail"
+  # Mail is kept in memory: the tests read it through the API, and a restart starts empty.
+  setsid nohup node "$MAIL_PACKAGE/node_modules/maildev/dist/bin/maildev.js" --smtp "$SMTP_PORT" --ip 127.0.0.1 \
+    --web "$MAIL_WEB_PORT" --web-ip 127.0.0.1 >>"$SERVICES/mail/maildev.log" 2>&1 </dev/null 9>&- &
+  echo $! >"$SERVICES/mail/maildev.pid"
+  wait_for 30 eval 'port_answers "$SMTP_PORT" && port_answers "$MAIL_WEB_PORT"' ||
+    fail "the SMTP server did not answer; see $SERVICES/mail/maildev.log"
+}
+
 run_tests() {
   dotnet tool restore
   rm -rf "$ROOT/TestResults"
@@ -142,7 +162,8 @@ install_missing
 start_postgres
 start_redis
 start_s3
+start_mail
 flock -u 9
-say "services ready: PostgreSQL 127.0.0.1:5432, Redis $WOOHAKDONG_TEST_REDIS, S3 $WOOHAKDONG_TEST_S3"
+say "services ready: PostgreSQL 127.0.0.1:5432, Redis $WOOHAKDONG_TEST_REDIS, S3 $WOOHAKDONG_TEST_S3, SMTP $WOOHAKDONG_TEST_SMTP (API $WOOHAKDONG_TEST_MAIL_API)"
 $services_only && exit 0
 run_tests

@@ -7,6 +7,7 @@ using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core.Notifications;
 using Woohakdong.Core.Payments;
 using Woohakdong.Core.Storage;
 
@@ -18,6 +19,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddWoohakdongCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWoohakdongData(configuration);
+        services.AddNotifications(configuration);
         services.AddScoped<ProfileService>();
         services.AddScoped<ClubService>();
         services.AddScoped<ClubQueries>();

@@ -14,6 +14,9 @@ public sealed class AppUser : IdentityUser<Guid>, IAuditable
     public string StudentNumber { get; set; } = "";
     public string Phone { get; set; } = "";
 
+    /// <summary>The language e-mails are written in ("ko" or "en", <see cref="Common.Languages"/>).</summary>
+    public string Language { get; set; } = "ko";
+
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -12,6 +12,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.Major).HasMaxLength(ProfileRules.MajorMax);
         user.Property(u => u.StudentNumber).HasMaxLength(ProfileRules.StudentNumberMax);
         user.Property(u => u.Phone).HasMaxLength(ProfileRules.PhoneMax);
+        user.Property(u => u.Language).HasMaxLength(2).HasDefaultValue("ko");
         user.Ignore(u => u.HasCompleteProfile);
     }
 }

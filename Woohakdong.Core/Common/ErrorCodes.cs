@@ -77,4 +77,7 @@ public static class ErrorCodes
     public const string ObjectUrlMalformed = "OBJECT_URL_MALFORMED";
     public const string ObjectSignatureInvalid = "OBJECT_SIGNATURE_INVALID";
     public const string ObjectNotFound = "OBJECT_NOT_FOUND";
+    public const string NotificationNotFound = "NOTIFICATION_NOT_FOUND";
+    public const string NotificationKindInvalid = "NOTIFICATION_KIND_INVALID";
+    public const string LanguageInvalid = "LANGUAGE_INVALID";
 }

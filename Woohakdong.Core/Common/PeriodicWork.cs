@@ -10,6 +10,9 @@ namespace Woohakdong.Core.Common;
 /// </summary>
 public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
 {
+    /// <summary>The time between passes (at most, for work that is also woken).</summary>
+    protected TimeSpan Interval { get; } = interval;
+
     /// <summary>One pass with the scope's services.</summary>
     protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);
 
@@ -19,7 +22,7 @@ public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeSpan interva
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(interval, time);
+        using var timer = new PeriodicTimer(Interval, time);
         while (await WaitForNextPassAsync(timer, stoppingToken))
         {
             try
@@ -30,7 +33,7 @@ public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeSpan interva
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 // A database, storage or gateway hiccup must not end the work for the life of the instance.
-                logger.LogWarning(error, "{Work} failed; trying again in {Interval}", GetType().Name, interval);
+                logger.LogWarning(error, "{Work} failed; trying again in {Interval}", GetType().Name, Interval);
             }
         }
     }

@@ -9,6 +9,7 @@ using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core.Notifications;
 using Woohakdong.Core.Payments;
 using Woohakdong.Core.Payments.Inbox;
 using Woohakdong.Core.Storage;
@@ -25,6 +26,9 @@ public abstract class AppDbContext(DbContextOptions options)
     /// <summary>Whose changes <see cref="AuditInterceptor"/> stamps; set by the scope that hands the context out.</summary>
     internal ICurrentUser? Actor { get; set; }
 
+    /// <summary>Recipients of notifications saved but not yet announced (<see cref="NotificationAnnouncer"/>).</summary>
+    internal HashSet<Guid> UnannouncedRecipients { get; } = [];
+
     public DbSet<Club> Clubs => Set<Club>();
     public DbSet<ClubMembership> Memberships => Set<ClubMembership>();
     public DbSet<JoinGroup> JoinGroups => Set<JoinGroup>();
@@ -37,6 +41,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Item> Items => Set<Item>();
     public DbSet<ItemImage> ItemImages => Set<ItemImage>();
     public DbSet<ItemLoan> ItemLoans => Set<ItemLoan>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

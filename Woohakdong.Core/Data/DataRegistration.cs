@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Woohakdong.Core.Common;
+using Woohakdong.Core.Notifications;
 
 namespace Woohakdong.Core.Data;
 
@@ -36,7 +37,7 @@ public static class DataRegistration
         {
             var connection = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.EffectiveConnectionString;
             useProvider(options, connection);
-            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationAnnouncer>());
         });
         services.AddScoped<IDbContextFactory<AppDbContext>, ScopeFactory<TContext>>();
         // Identity's stores and the data-protection key ring take the context itself.

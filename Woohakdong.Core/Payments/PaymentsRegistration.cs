@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Woohakdong.Core.Common;
 using Woohakdong.Core.Payments.PortOne;
 
 namespace Woohakdong.Core.Payments;
@@ -19,7 +21,7 @@ public static class PaymentsRegistration
         services.AddOptions<PortOneOptions>().Bind(configuration.GetSection(PortOneOptions.Section)).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<PortOneOptions>, PortOneOptionsDefaults>();
         services.AddSingleton<IValidateOptions<PortOneOptions>, PortOneOptionsValidator>();
-        services.AddSingleton<OwnServerAddress>();
+        services.TryAddSingleton<OwnServerAddress>();
         services.AddSingleton<PortOneEndpoint>();
         services.AddSingleton<PortOneAccessTokens>();
         services.AddHttpClient<IPaymentGateway, PortOneV1Gateway>()

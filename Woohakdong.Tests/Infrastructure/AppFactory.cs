@@ -18,6 +18,8 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
     private readonly TestDatabase database = TestDatabase.Create(provider);
     // The local disk store (the default) writes here, never into the source tree's App_Data.
     private readonly string objectRoot = Path.Combine(Path.GetTempPath(), $"woohakdong-objects-{Guid.NewGuid():N}");
+    // So does the local mail outbox, unless the fixture sends through the SMTP server (UseMailServer).
+    private readonly string mailRoot = Path.Combine(Path.GetTempPath(), $"woohakdong-mail-{Guid.NewGuid():N}");
     public DatabaseProvider Provider => provider;
 
     /// <summary>Extra settings (as "Section:Key" → value) a fixture needs; applied before start.</summary>
@@ -27,6 +29,15 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
 
     /// <summary>Replaces services before start, e.g. a remote API's fake; applied after the app's own registrations.</summary>
     public void ConfigureServices(Action<IServiceCollection> replace) => serviceReplacements.Add(replace);
+
+    /// <summary>Sends e-mail through the SMTP server test.sh started (maildev; read it with <see cref="MailServer"/>).</summary>
+    public void UseMailServer(string smtp)
+    {
+        var (host, port) = (smtp[..smtp.LastIndexOf(':')], smtp[(smtp.LastIndexOf(':') + 1)..]);
+        Settings["Email:Smtp:Host"] = host;
+        Settings["Email:Smtp:Port"] = port;
+        Settings["Email:Smtp:UseTls"] = "false";
+    }
 
     /// <summary>Starts Kestrel on a free loopback port and returns its base address.</summary>
     public Uri StartOnRealPort()
@@ -46,6 +57,7 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
         builder.UseSetting("Storage:LocalDisk:Root", objectRoot);
+        builder.UseSetting("Email:PickupDirectory", mailRoot);
         // Tests sign hundreds of accounts in from one address: the sign-in limits are lifted unless a fixture sets them.
         foreach (var (key, value) in AppProcess.LiftedSignInLimits) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -60,6 +72,7 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
         await base.DisposeAsync();
         await database.DisposeAsync();
         if (Directory.Exists(objectRoot)) Directory.Delete(objectRoot, recursive: true);
+        if (Directory.Exists(mailRoot)) Directory.Delete(mailRoot, recursive: true);
         GC.SuppressFinalize(this);
     }
 }

@@ -14,5 +14,12 @@ public static class TestServices
 
     public static string S3ServiceUrl => Environment.GetEnvironmentVariable("WOOHAKDONG_TEST_S3") ?? "http://127.0.0.1:4571";
 
+    /// <summary>The SMTP server (maildev) as host:port, and its REST API that shows what arrived.</summary>
+    public static string Smtp => Environment.GetEnvironmentVariable("WOOHAKDONG_TEST_SMTP") ?? "127.0.0.1:4581";
+
+    public static string MailApi => Environment.GetEnvironmentVariable("WOOHAKDONG_TEST_MAIL_API") ?? "http://127.0.0.1:4582";
+
+    public static string MailServerPackage => Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "MailServer");
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("WOOHAKDONG_TEST_CHROMIUM") ?? "/usr/bin/chromium";
 }

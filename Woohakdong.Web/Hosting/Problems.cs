@@ -44,7 +44,7 @@ public sealed class Problems(IStringLocalizer<ErrorMessages> messages)
     /// pages) runs outside the localization middleware's async scope, so its culture is set again from the request.
     /// </summary>
     public static void UseCultureOf(HttpContext context) =>
-        CultureInfo.CurrentUICulture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? LocalizationSetup.Korean;
+        CultureInfo.CurrentUICulture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? Languages.Korean;
 
     public ProblemHttpResult For(AppException error) => For(StatusOf(error.Kind), error.Code, error.Field);
 

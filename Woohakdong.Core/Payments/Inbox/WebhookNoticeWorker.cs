@@ -12,20 +12,8 @@ namespace Woohakdong.Core.Payments.Inbox;
 /// </summary>
 public sealed class WebhookNoticeWorker(
     IServiceScopeFactory scopes, WebhookArrivals arrivals, IOptions<PaymentOptions> options, TimeProvider time, ILogger<WebhookNoticeWorker> logger)
-    : PeriodicWork(scopes, options.Value.NoticePollInterval, time, logger)
+    : SignalledWork(scopes, arrivals, options.Value.NoticePollInterval, time, logger)
 {
-    // The first pass runs at start: notices may have waited while no instance ran.
-    private bool lastPassClaimed = true;
-
-    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
-    {
-        lastPassClaimed = false;
-        lastPassClaimed = await services.GetRequiredService<WebhookNoticeBatch>().RunOnceAsync(ct) > 0;
-    }
-
-    protected override async Task<bool> WaitForNextPassAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        if (!lastPassClaimed) await arrivals.WaitAsync(options.Value.NoticePollInterval, ct);
-        return !ct.IsCancellationRequested;
-    }
+    protected override async Task<bool> RunPassAsync(IServiceProvider services, CancellationToken ct) =>
+        await services.GetRequiredService<WebhookNoticeBatch>().RunOnceAsync(ct) > 0;
 }

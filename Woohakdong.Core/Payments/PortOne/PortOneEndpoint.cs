@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Woohakdong.Core.Common;
 
 namespace Woohakdong.Core.Payments.PortOne;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using Woohakdong.Core.Common;
 using Woohakdong.Core.Payments.PortOne;
 
 namespace Woohakdong.Web.Sandbox.PortOne;

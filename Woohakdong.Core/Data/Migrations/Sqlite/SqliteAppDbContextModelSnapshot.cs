@@ -191,6 +191,13 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("ko");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -586,6 +593,91 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.ToTable("ClubMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("Woohakdong.Core.Notifications.EmailOptOut", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("EmailOptOuts");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EmailClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmailDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InInbox")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailClaimToken");
+
+                    b.HasIndex("EmailStatus", "EmailDueAt");
+
+                    b.HasIndex("RecipientId", "InInbox", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Woohakdong.Core.Payments.Inbox.WebhookNotice", b =>
                 {
                     b.Property<long>("Id")
@@ -965,6 +1057,24 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.Navigation("Club");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Notifications.EmailOptOut", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Payments.JoinOrder", b =>

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Woohakdong.Core.Payments.PortOne;
+namespace Woohakdong.Core.Common;
 
 /// <summary>
 /// The address at which this app reaches itself: the server's first http listening address (https when it has no
 /// http one), with a wildcard host turned into loopback. Used in Sandbox mode, where the PortOne API and the webhook
-/// target both live inside this app. Read at first use, because the port is only known once Kestrel listens.
+/// target both live inside this app, and in the embedded default, where e-mailed links point at it. Read at first use, because the port is only known once Kestrel listens.
 /// </summary>
 public sealed class OwnServerAddress(IServer? server = null)
 {

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Woohakdong.Core.Membership;
+
+namespace Woohakdong.Core.Notifications;
+
+/// <summary>
+/// A notification before it is recorded, made only by the typed constructors below, so every kind carries the
+/// parameters its texts need. Values are stored invariant; <see cref="NotificationRenderer"/> formats them by key:
+/// <c>amount</c> as won, keys ending in <c>At</c> as KST times, in <c>On</c> as dates, <c>role</c> as the role's name.
+/// </summary>
+public sealed record NotificationDraft(
+    Guid RecipientId, NotificationKind Kind, IReadOnlyDictionary<string, string> Parameters, string? Link, string? EmailTo = null)
+{
+    public static NotificationDraft PaymentCompleted(Guid recipient, string club, long amount, DateTimeOffset paidAt, string orderNumber) =>
+        new(recipient, NotificationKind.PaymentCompleted,
+            Values(("club", club), ("amount", Amount(amount)), ("paidAt", Time(paidAt)), ("order", orderNumber)), "/me/payments");
+
+    public static NotificationDraft RefundMade(Guid recipient, string club, long amount, string reason, string orderNumber) =>
+        new(recipient, NotificationKind.RefundMade,
+            Values(("club", club), ("amount", Amount(amount)), ("reason", reason), ("order", orderNumber)), "/me/payments");
+
+    public static NotificationDraft RoleChanged(Guid recipient, string club, string clubPath, ClubRole role) =>
+        new(recipient, NotificationKind.RoleChanged, Values(("club", club), ("role", role.ToString())), $"/clubs/{clubPath}");
+
+    public static NotificationDraft PresidencyHanded(Guid recipient, string club, string clubPath, string formerPresident) =>
+        new(recipient, NotificationKind.PresidencyHanded, Values(("club", club), ("from", formerPresident)), $"/clubs/{clubPath}/admin");
+
+    public static NotificationDraft ItemOverdue(Guid recipient, string club, string item, DateOnly dueOn, string itemPath) =>
+        new(recipient, NotificationKind.ItemOverdue, Values(("club", club), ("item", item), ("dueOn", Date(dueOn))), itemPath);
+
+    public static NotificationDraft ItemReturnedForYou(Guid recipient, string club, string item, string officer, string itemPath) =>
+        new(recipient, NotificationKind.ItemReturnedForYou, Values(("club", club), ("item", item), ("officer", officer)), itemPath);
+
+    public static NotificationDraft PasswordReset(Guid recipient, Uri link) =>
+        new(recipient, NotificationKind.PasswordReset, Values(), link.AbsoluteUri);
+
+    public static NotificationDraft EmailConfirmation(Guid recipient, Uri link) =>
+        new(recipient, NotificationKind.EmailConfirmation, Values(), link.AbsoluteUri);
+
+    /// <summary>Sent to the new address, which becomes the account's only once this link is followed.</summary>
+    public static NotificationDraft EmailChange(Guid recipient, string newAddress, Uri link) =>
+        new(recipient, NotificationKind.EmailChange, Values(("address", newAddress)), link.AbsoluteUri, newAddress);
+
+    private static string Amount(long won) => won.ToString(CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static string Date(DateOnly day) => day.ToString("O", CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, string> Values(params (string Key, string Value)[] values) =>
+        values.ToDictionary(v => v.Key, v => v.Value);
+}

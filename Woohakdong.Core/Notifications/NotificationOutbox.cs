@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Woohakdong.Core.Data;
+
+namespace Woohakdong.Core.Notifications;
+
+/// <summary>
+/// Where a feature records what it tells people: into the context that carries its change, so the notification commits
+/// or rolls back with it. The caller's SaveChanges (and commit) writes it; <see cref="NotificationAnnouncer"/> then
+/// tells open pages and wakes the e-mail worker.
+/// </summary>
+public sealed class NotificationOutbox(TimeProvider time)
+{
+    public void Record(AppDbContext db, NotificationDraft draft) => db.Notifications.Add(ToRow(draft, time.GetUtcNow()));
+
+    public void Record(AppDbContext db, IEnumerable<NotificationDraft> drafts)
+    {
+        var now = time.GetUtcNow();
+        db.Notifications.AddRange(drafts.Select(draft => ToRow(draft, now)));
+    }
+
+    private static Notification ToRow(NotificationDraft draft, DateTimeOffset now) => new()
+    {
+        RecipientId = draft.RecipientId,
+        Kind = draft.Kind,
+        Parameters = JsonSerializer.Serialize(draft.Parameters),
+        Link = draft.Link,
+        CreatedAt = now,
+        InInbox = !draft.Kind.IsAccountMail(),
+        EmailTo = draft.EmailTo,
+        EmailStatus = EmailStatus.Pending,
+        EmailDueAt = now,
+    };
+}

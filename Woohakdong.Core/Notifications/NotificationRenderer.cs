@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using Woohakdong.Core.Common;
+
+namespace Woohakdong.Core.Notifications;
+
+public sealed record RenderedNotification(string Title, string Body);
+
+/// <summary>
+/// A notification's title and body in a given language: the kind's texts with its parameters filled in, formatted by
+/// key (<see cref="NotificationDraft"/>): amounts as ₩15,000, times in KST, role names in that language.
+/// </summary>
+public sealed partial class NotificationRenderer(IStringLocalizer<NotificationText> text)
+{
+    public RenderedNotification Render(NotificationKind kind, string parameters, CultureInfo culture)
+    {
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(parameters) ?? [];
+        return InCulture(culture, () => new RenderedNotification(
+            Fill(text[$"{kind}.Title"], values), Fill(text[$"{kind}.Body"], values)));
+    }
+
+    public RenderedNotification Render(Notification notification, CultureInfo culture) =>
+        Render(notification.Kind, notification.Parameters, culture);
+
+    /// <summary>A text of the e-mail frame or a kind's settings label (<c>Email.Open</c>, <c>Kind.ItemOverdue</c>) in <paramref name="culture"/>.</summary>
+    public string Text(string key, CultureInfo culture) => InCulture(culture, () => text[key].Value);
+
+    private string Fill(string template, Dictionary<string, string> values) =>
+        Placeholder().Replace(template, match => values.TryGetValue(match.Groups[1].Value, out var value)
+            ? Format(match.Groups[1].Value, value)
+            : match.Value);
+
+    private string Format(string key, string value)
+    {
+        if (key == "amount" && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var won))
+            return "₩" + won.ToString("N0", CultureInfo.InvariantCulture);
+        if (key == "role") return text[$"Role.{value}"];
+        if (key.EndsWith("At", StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
+            return at.ToOffset(KoreanTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return value;
+    }
+
+    // The localizer reads the current UI culture; an e-mail is rendered in its recipient's, not the worker's.
+    private static T InCulture<T>(CultureInfo culture, Func<T> render)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return render();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex Placeholder();
+}
