@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Notifications;
 using Woohakdong.Core.Notifications.Email;
@@ -10,9 +11,10 @@ namespace Woohakdong.Core.Accounts;
 /// <summary>
 /// Identity's mails (its /v1 endpoints and the account pages both call this) as account notifications: recorded in the
 /// outbox, sent by the e-mail worker like every other mail. Identity hands links over HTML-encoded; they are stored as
-/// plain links. A reset code becomes a link to the reset page, so a student never copies a code by hand.
+/// plain links. A reset code becomes a link to the reset page, so a student never copies a code by hand. A singleton
+/// (Identity's endpoints take it once, at start), so each mail gets a scope of its own.
 /// </summary>
-public sealed class AccountMails(IDbContextFactory<AppDbContext> dbFactory, NotificationOutbox outbox, EmailLinks links) : IEmailSender<AppUser>
+public sealed class AccountMails(IServiceScopeFactory scopes, NotificationOutbox outbox, EmailLinks links) : IEmailSender<AppUser>
 {
     public const string ResetPasswordPath = "/account/reset-password";
 
@@ -34,7 +36,8 @@ public sealed class AccountMails(IDbContextFactory<AppDbContext> dbFactory, Noti
 
     private async Task RecordAsync(NotificationDraft draft)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         outbox.Record(db, draft);
         await db.SaveChangesAsync();
     }

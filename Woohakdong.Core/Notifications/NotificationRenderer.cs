@@ -27,6 +27,10 @@ public sealed partial class NotificationRenderer(IStringLocalizer<NotificationTe
     /// <summary>A text of the e-mail frame or a kind's settings label (<c>Email.Open</c>, <c>Kind.ItemOverdue</c>) in <paramref name="culture"/>.</summary>
     public string Text(string key, CultureInfo culture) => InCulture(culture, () => text[key].Value);
 
+    /// <summary>The e-mail's button: the kind's own action (<c>PasswordReset.Action</c>) when it has one, else "open in the app".</summary>
+    public string Action(NotificationKind kind, CultureInfo culture) => InCulture(culture, () =>
+        text[$"{kind}.Action"] is { ResourceNotFound: false } action ? action.Value : text["Email.Open"].Value);
+
     private string Fill(string template, Dictionary<string, string> values) =>
         Placeholder().Replace(template, match => values.TryGetValue(match.Groups[1].Value, out var value)
             ? Format(match.Groups[1].Value, value)

@@ -34,6 +34,9 @@ public sealed class StartUpTests
         Assert.Contains("Woohakdong cannot start: Database:Provider must be Postgres", refusal.Message);
         Assert.Contains("Woohakdong cannot start: DataProtection:CertificatePath is required", refusal.Message);
         Assert.Contains("Woohakdong cannot start: Storage:Provider must be S3", refusal.Message);
+        Assert.Contains("Woohakdong cannot start: Email:Smtp:Host is missing", refusal.Message);
+        Assert.Contains("Woohakdong cannot start: Email:From is missing", refusal.Message);
+        Assert.Contains("Woohakdong cannot start: Email:LinkBaseUrl is missing", refusal.Message);
         Assert.DoesNotContain("Unhandled exception", refusal.Message);
         Assert.DoesNotContain("   at ", refusal.Message);
     }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Woohakdong.Tests.Infrastructure;
@@ -10,8 +11,10 @@ public sealed record ReceivedMail(
     [property: JsonPropertyName("text")] string? Text,
     [property: JsonPropertyName("html")] string? Html,
     [property: JsonPropertyName("to")] IReadOnlyList<ReceivedMail.Address> To,
-    [property: JsonPropertyName("messageId")] string? MessageId)
+    [property: JsonPropertyName("headers")] IReadOnlyDictionary<string, JsonElement> Headers)
 {
+    public string? MessageId => Headers.TryGetValue("message-id", out var id) ? id.ToString() : null;
+
     public sealed record Address([property: JsonPropertyName("address")] string Email, [property: JsonPropertyName("name")] string? Name);
 }
 

@@ -56,6 +56,7 @@ public static class WebHostSetup
         app.MapAccountEndpoints();
         app.MapV1Api();
         app.MapLocalObjects();
+        app.MapDevMail();
         app.MapPortOneSandbox();
         // SecurityHeaders sends the whole Content-Security-Policy, frame-ancestors included.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

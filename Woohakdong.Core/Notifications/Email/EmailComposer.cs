@@ -19,7 +19,7 @@ public sealed class EmailComposer(NotificationRenderer renderer, EmailLinks link
         var culture = recipient.Culture;
         var text = renderer.Render(notification, culture);
         var link = notification.Link is null ? null : links.To(notification.Link);
-        var open = renderer.Text("Email.Open", culture);
+        var open = renderer.Action(notification.Kind, culture);
         var footer = renderer.Text(notification.Kind.IsAccountMail() ? "Email.AccountFooter" : "Email.Footer", culture);
 
         var body = new BodyBuilder
