@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 using Woohakdong.Tests.Browser;
 using Woohakdong.Tests.Infrastructure;
@@ -60,6 +61,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var violations = ViolationsByTest.GetOrAdd(TestContext.Current.Test?.UniqueID ?? "", _ => new());
         context.Console += (_, message) =>
         {
+            var kept = Consoles.GetOrCreateValue(message.Page ?? (object)context);
+            kept.Enqueue($"{message.Type}: {message.Text}");
+            while (kept.Count > 20) kept.TryDequeue(out string? _);
             // Chromium's own report ("… violates the following Content Security Policy directive …") and the script's.
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
                 || message.Text.Contains("Content-Security-Policy", StringComparison.OrdinalIgnoreCase))
@@ -67,6 +71,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         };
         return await context.NewPageAsync();
     }
+
+    // The last console lines of each page, for the message of a wait that timed out.
+    private static readonly ConditionalWeakTable<object, ConcurrentQueue<string>> Consoles = new();
+
+    public static IReadOnlyList<string> ConsoleOf(IPage page) => Consoles.TryGetValue(page, out var kept) ? [.. kept] : [];
 
     /// <summary>The Content-Security-Policy violations the pages of this test met, forgotten once taken.</summary>
     public static IReadOnlyList<string> TakeViolations(string testId) =>
@@ -101,12 +110,40 @@ public static class PageExtensions
         page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
 
     public static Task WaitForAddressAsync(this IPage page, Func<string, bool> address) =>
-        page.WaitForURLAsync(address, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        page.ExplainTimeoutAsync("the address", () => page.WaitForURLAsync(address, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit }));
 
     public static Task WaitForAddressAsync(this IPage page, System.Text.RegularExpressions.Regex address) =>
-        page.WaitForURLAsync(address, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        page.ExplainTimeoutAsync($"an address like {address}", () => page.WaitForURLAsync(address, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit }));
 
     /// <summary>Clicks made before the Blazor circuit is connected are lost; InteractiveMarker sets this attribute.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
-        page.Locator("body[data-interactive='true']").WaitForAsync();
+        page.ExplainTimeoutAsync("the circuit", () => page.Locator("body[data-interactive='true']").WaitForAsync());
+
+    /// <summary>
+    /// A wait that timed out says what the page showed then: its address, its alerts and field errors, whether Blazor
+    /// was reconnecting, its text and its console, since a hang on a loaded CI machine is seen only once.
+    /// </summary>
+    private static async Task ExplainTimeoutAsync(this IPage page, string waitedFor, Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (TimeoutException timeout)
+        {
+            string shown;
+            try
+            {
+                var alerts = await page.Locator(".mud-alert, .mud-input-error, .mud-snackbar, #components-reconnect-modal").AllInnerTextsAsync();
+                var text = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText.slice(0, 1500) : ''");
+                var interactive = await page.EvaluateAsync<string?>("() => document.body && document.body.getAttribute('data-interactive')");
+                shown = $"address {page.Url}; interactive={interactive ?? "no"}; alerts [{string.Join(" | ", alerts)}]; text: {text}";
+            }
+            catch (PlaywrightException unreadable)
+            {
+                shown = $"address {page.Url}; the page could not be read: {unreadable.Message}";
+            }
+            throw new TimeoutException($"Waited for {waitedFor} in vain. The page: {shown}. Console: {string.Join(" | ", BrowserFixture.ConsoleOf(page))}", timeout);
+        }
+    }
 }
