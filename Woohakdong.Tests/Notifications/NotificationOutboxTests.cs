@@ -16,13 +16,8 @@ public abstract class NotificationOutboxTests<TCore>(TCore core) : CoreTests<TCo
     {
         var member = await Core.AddUserAsync("김회원");
         var announced = Watch(member.Id);
-        await using (var db = await Core.DbAsync())
-        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
-        {
-            Core.Get<NotificationOutbox>().Record(db, Draft(member.Id));
-            await db.SaveChangesAsync(Ct);
-            await transaction.RollbackAsync(Ct);
-        }
+
+        await RecordInTransactionAsync(member.Id, async transaction => await transaction.RollbackAsync(Ct));
 
         await using var check = await Core.DbAsync();
         Assert.False(await check.Notifications.AnyAsync(n => n.RecipientId == member.Id, Ct));
@@ -34,14 +29,12 @@ public abstract class NotificationOutboxTests<TCore>(TCore core) : CoreTests<TCo
     {
         var member = await Core.AddUserAsync("김회원");
         var announced = Watch(member.Id);
-        await using (var db = await Core.DbAsync())
-        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+
+        await RecordInTransactionAsync(member.Id, async transaction =>
         {
-            Core.Get<NotificationOutbox>().Record(db, Draft(member.Id));
-            await db.SaveChangesAsync(Ct);
             Assert.Empty(announced); // saved, not yet committed: an open page must not count it yet
             await transaction.CommitAsync(Ct);
-        }
+        });
 
         await using var check = await Core.DbAsync();
         var row = await check.Notifications.SingleAsync(n => n.RecipientId == member.Id, Ct);
@@ -76,6 +69,16 @@ public abstract class NotificationOutboxTests<TCore>(TCore core) : CoreTests<TCo
         var all = claims.SelectMany(c => c).ToList();
         Assert.Equal(60, all.Count);
         Assert.Equal(60, all.Distinct().Count());
+    }
+
+    /// <summary>Records one notification and saves it inside a transaction that <paramref name="end"/> commits or rolls back.</summary>
+    private async Task RecordInTransactionAsync(Guid recipient, Func<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction, Task> end)
+    {
+        await using var db = await Core.DbAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        Core.Get<NotificationOutbox>().Record(db, Draft(recipient));
+        await db.SaveChangesAsync(Ct);
+        await end(transaction);
     }
 
     private static NotificationDraft Draft(Guid recipient) => NotificationDraft.RoleChanged(recipient, "우학동 사진부", "photo", ClubRole.Officer);
