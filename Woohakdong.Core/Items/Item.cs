@@ -51,4 +51,6 @@ public sealed class ItemLoan
     /// <summary>Who recorded the return: the borrower, or an officer.</summary>
     public Guid? ReturnedBy { get; set; }
     public string? ReturnPhotoKey { get; set; }
+    /// <summary>The last KST day the borrower was told the item is overdue (<see cref="OverdueSchedule"/>).</summary>
+    public DateOnly? LastOverdueNoticeOn { get; set; }
 }

@@ -38,6 +38,8 @@ internal sealed class ItemLoanConfiguration : IEntityTypeConfiguration<ItemLoan>
         loan.HasIndex(l => l.ItemId).IsUnique().HasFilter("\"ReturnedAt\" IS NULL").HasDatabaseName("IX_ItemLoans_OpenPerItem");
         loan.HasIndex(l => new { l.ItemId, l.BorrowedAt });
         loan.HasIndex(l => new { l.BorrowerId, l.ReturnedAt });
+        // The overdue notices' daily question: which open loans are past their due day.
+        loan.HasIndex(l => l.DueOn).HasFilter("\"ReturnedAt\" IS NULL").HasDatabaseName("IX_ItemLoans_OpenByDueOn");
         loan.HasIndex(l => l.ReturnPhotoKey).IsUnique().HasFilter("\"ReturnPhotoKey\" IS NOT NULL");
         loan.HasOne<Item>().WithMany().HasForeignKey(l => l.ItemId).OnDelete(DeleteBehavior.Cascade);
         loan.HasOne<AppUser>().WithMany().HasForeignKey(l => l.BorrowerId).OnDelete(DeleteBehavior.Cascade);

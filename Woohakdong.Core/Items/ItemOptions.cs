@@ -12,6 +12,8 @@ public sealed class ItemOptions
     public TimeSpan ImageUrlLifetime { get; set; } = TimeSpan.FromHours(1);
     /// <summary>How often each instance deletes uploads never attached to an item or a return.</summary>
     public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How often each instance looks for loans whose borrower is owed today's overdue notice.</summary>
+    public TimeSpan OverdueNoticeInterval { get; set; } = TimeSpan.FromMinutes(10);
     /// <summary>How old an unattached upload must be before the sweep deletes it.</summary>
     public TimeSpan OrphanAge { get; set; } = TimeSpan.FromDays(1);
 }
@@ -28,6 +30,8 @@ internal sealed class ItemOptionsValidator(IOptions<StorageOptions> storage) : I
             problems.Add($"{ItemOptions.Section}:ImageUrlLifetime must be a positive time span of at most 7 days (e.g. 01:00:00).");
         if (options.OrphanSweepInterval <= TimeSpan.Zero)
             problems.Add($"{ItemOptions.Section}:OrphanSweepInterval must be a positive time span (e.g. 01:00:00).");
+        if (options.OverdueNoticeInterval <= TimeSpan.Zero)
+            problems.Add($"{ItemOptions.Section}:OverdueNoticeInterval must be a positive time span (e.g. 00:10:00).");
         // Younger than an upload URL's life, an upload could be swept while its item is still being submitted.
         if (options.OrphanAge <= storage.Value.UploadUrlLifetime)
             problems.Add($"{ItemOptions.Section}:OrphanAge must be longer than {StorageOptions.Section}:UploadUrlLifetime (e.g. 1.00:00:00).");

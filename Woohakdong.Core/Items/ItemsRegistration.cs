@@ -6,7 +6,7 @@ namespace Woohakdong.Core.Items;
 
 public static class ItemsRegistration
 {
-    /// <summary>Items and loans, their queries, and the sweep of uploads never attached; needs <c>AddStorage</c>.</summary>
+    /// <summary>Items and loans, their queries, and the sweep of uploads never attached, the daily overdue notices; needs <c>AddStorage</c>.</summary>
     public static IServiceCollection AddItems(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ItemOptions>().Bind(configuration.GetSection(ItemOptions.Section)).ValidateOnStart();
@@ -22,6 +22,8 @@ public static class ItemsRegistration
         services.AddScoped<LoanQueries>();
         services.AddScoped<OrphanUploadSweep>();
         services.AddHostedService<OrphanUploadSweeper>();
+        services.AddScoped<OverdueNotices>();
+        services.AddHostedService<OverdueNoticeWorker>();
         return services;
     }
 }

@@ -1,13 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Notifications;
 
 namespace Woohakdong.Core.Membership;
 
-/// <summary>The president's powers over this term's roster: change roles, remove members, hand over the presidency.</summary>
+/// <summary>
+/// The president's powers over this term's roster: change roles, remove members, hand over the presidency. The member
+/// whose role changed, or the new president, is notified in the same save as the change.
+/// </summary>
 public sealed class MemberManagement(
-    IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, ICurrentUser currentUser, SeatChanges seatChanges, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, ICurrentUser currentUser, SeatChanges seatChanges, TimeProvider time,
+    NotificationOutbox outbox)
 {
     public async Task ChangeRoleAsync(long clubId, long membershipId, ClubRole newRole, CancellationToken ct = default)
     {
@@ -17,7 +23,10 @@ public sealed class MemberManagement(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var membership = await FindThisTermAsync(db, clubId, membershipId, ct);
         if (membership.Role == ClubRole.President) throw AppException.Conflict(ErrorCodes.PresidentRoleProtected, "role");
+        if (membership.Role == newRole) return;
         membership.Role = newRole;
+        var club = await ClubAsync(db, clubId, ct);
+        outbox.Record(db, NotificationDraft.RoleChanged(membership.UserId, club.Name, club.EnglishName, newRole));
         await db.SaveChangesAsync(ct);
     }
 
@@ -55,9 +64,15 @@ public sealed class MemberManagement(
             m => m.ClubId == clubId && m.TermKey == term && m.UserId == callerId, ct);
         president.Role = ClubRole.Officer;
         successor.Role = ClubRole.President;
+        var club = await ClubAsync(db, clubId, ct);
+        var from = await db.Users.Where(u => u.Id == callerId).Select(u => u.DisplayName).SingleAsync(ct);
+        outbox.Record(db, NotificationDraft.PresidencyHanded(successor.UserId, club.Name, club.EnglishName, from));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
+
+    private static Task<Club> ClubAsync(AppDbContext db, long clubId, CancellationToken ct) =>
+        db.Clubs.AsNoTracking().SingleAsync(c => c.Id == clubId, ct);
 
     private async Task<ClubMembership> FindThisTermAsync(AppDbContext db, long clubId, long membershipId, CancellationToken ct)
     {

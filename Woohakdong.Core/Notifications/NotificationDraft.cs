@@ -25,11 +25,11 @@ public sealed record NotificationDraft(
     public static NotificationDraft PresidencyHanded(Guid recipient, string club, string clubPath, string formerPresident) =>
         new(recipient, NotificationKind.PresidencyHanded, Values(("club", club), ("from", formerPresident)), $"/clubs/{clubPath}/admin");
 
-    public static NotificationDraft ItemOverdue(Guid recipient, string club, string item, DateOnly dueOn, string itemPath) =>
-        new(recipient, NotificationKind.ItemOverdue, Values(("club", club), ("item", item), ("dueOn", Date(dueOn))), itemPath);
+    public static NotificationDraft ItemOverdue(Guid recipient, string club, string clubPath, string item, long itemId, DateOnly dueOn) =>
+        new(recipient, NotificationKind.ItemOverdue, Values(("club", club), ("item", item), ("dueOn", Date(dueOn))), ItemPath(clubPath, itemId));
 
-    public static NotificationDraft ItemReturnedForYou(Guid recipient, string club, string item, string officer, string itemPath) =>
-        new(recipient, NotificationKind.ItemReturnedForYou, Values(("club", club), ("item", item), ("officer", officer)), itemPath);
+    public static NotificationDraft ItemReturnedForYou(Guid recipient, string club, string clubPath, string item, long itemId, string officer) =>
+        new(recipient, NotificationKind.ItemReturnedForYou, Values(("club", club), ("item", item), ("officer", officer)), ItemPath(clubPath, itemId));
 
     public static NotificationDraft PasswordReset(Guid recipient, Uri link) =>
         new(recipient, NotificationKind.PasswordReset, Values(), link.AbsoluteUri);
@@ -40,6 +40,9 @@ public sealed record NotificationDraft(
     /// <summary>Sent to the new address, which becomes the account's only once this link is followed.</summary>
     public static NotificationDraft EmailChange(Guid recipient, string newAddress, Uri link) =>
         new(recipient, NotificationKind.EmailChange, Values(("address", newAddress)), link.AbsoluteUri, newAddress);
+
+    /// <summary>The item's page (Web's <c>ItemPaths.Item</c>; Core cannot reference it).</summary>
+    private static string ItemPath(string clubPath, long itemId) => $"/clubs/{clubPath}/items/{itemId.ToString(CultureInfo.InvariantCulture)}";
 
     private static string Amount(long won) => won.ToString(CultureInfo.InvariantCulture);
 

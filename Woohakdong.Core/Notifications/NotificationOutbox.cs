@@ -18,6 +18,22 @@ public sealed class NotificationOutbox(TimeProvider time)
         db.Notifications.AddRange(drafts.Select(draft => ToRow(draft, now)));
     }
 
+    /// <summary>
+    /// The rows <see cref="Record(AppDbContext, IEnumerable{NotificationDraft})"/> would add, for a caller that writes them
+    /// itself in one set-based statement (<see cref="Payments.BulkCompletion"/>); it then calls <see cref="AnnounceOnCommit"/>.
+    /// </summary>
+    public IReadOnlyList<Notification> Rows(IEnumerable<NotificationDraft> drafts)
+    {
+        var now = time.GetUtcNow();
+        return [.. drafts.Select(draft => ToRow(draft, now))];
+    }
+
+    /// <summary>
+    /// Announces notifications this context wrote by SQL, which the change tracker never sees, once its transaction
+    /// commits, exactly as recorded ones are (and never when it rolls back).
+    /// </summary>
+    public static void AnnounceOnCommit(AppDbContext db, IEnumerable<Guid> recipients) => db.UnannouncedRecipients.UnionWith(recipients);
+
     private static Notification ToRow(NotificationDraft draft, DateTimeOffset now) => new()
     {
         RecipientId = draft.RecipientId,

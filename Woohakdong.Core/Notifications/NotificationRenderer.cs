@@ -10,7 +10,7 @@ public sealed record RenderedNotification(string Title, string Body);
 
 /// <summary>
 /// A notification's title and body in a given language: the kind's texts with its parameters filled in, formatted by
-/// key (<see cref="NotificationDraft"/>): amounts as ₩15,000, times in KST, role names in that language.
+/// key (<see cref="NotificationDraft"/>): amounts as ₩15,000, times in KST, role names and the system's refund reasons in that language.
 /// </summary>
 public sealed partial class NotificationRenderer(IStringLocalizer<NotificationText> text)
 {
@@ -41,6 +41,8 @@ public sealed partial class NotificationRenderer(IStringLocalizer<NotificationTe
         if (key == "amount" && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var won))
             return "₩" + won.ToString("N0", CultureInfo.InvariantCulture);
         if (key == "role") return text[$"Role.{value}"];
+        // The system's own refund reasons are codes (RefundReasons); an officer's reason is their own words.
+        if (key == "reason" && text[$"Reason.{value}"] is { ResourceNotFound: false } reason) return reason;
         if (key.EndsWith("At", StringComparison.Ordinal)
             && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
             return at.ToOffset(KoreanTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -5,19 +5,21 @@ using Woohakdong.Core.Common.Messaging;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core.Notifications;
 
 namespace Woohakdong.Core.Payments;
 
 /// <summary>
 /// <see cref="PaidOrderSettlement"/>'s usual case for many orders at once, on PostgreSQL: every order whose verified payment
 /// can be honoured and whose hold is still held in a recruiting group goes Pending → Paid → Completed in one transaction
-/// of two statements. The first locks the orders and their holds that qualify, in id order, re-checked after any
+/// of two statements, each order's receipt (<see cref="NotificationKind.PaymentCompleted"/>) written with it. The first locks the orders and their holds that qualify, in id order, re-checked after any
 /// concurrent move (so a callback that moved an order first wins it, and this batch leaves it); the second makes all
 /// their writes. Anything else, or a batch that meets a surprise (a membership that appeared meanwhile, a deadlock), is
 /// left untouched for the careful per-order way.
 /// </summary>
 public sealed class BulkCompletion(
-    IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IEventChannel<OrderChanged> events, ILogger<BulkCompletion> logger)
+    IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IEventChannel<OrderChanged> events, NotificationOutbox outbox,
+    ILogger<BulkCompletion> logger)
 {
     /// <summary>An order with the payment the gateway has just confirmed for it.</summary>
     public sealed record Verified(JoinOrder Order, GatewayPayment Payment);
@@ -29,6 +31,9 @@ public sealed class BulkCompletion(
         if (candidates.Count == 0) return None;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!db.Database.IsNpgsql()) return None;
+        // Read before the locks are taken, so the receipts cost the locked transaction no extra round trip.
+        var clubIds = candidates.Select(c => c.Order.ClubId).Distinct().ToArray();
+        var clubs = await db.Clubs.Where(c => clubIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         HashSet<long> completed;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -37,8 +42,9 @@ public sealed class BulkCompletion(
                 completed = [.. await LockQualifyingAsync(db, candidates.Select(c => c.Order.Id).ToArray(), ct)];
                 if (completed.Count == 0) return None;
                 // Every row is locked and qualifies, so anything short of one full set of writes per order is a surprise.
-                if (await WriteAsync(db, candidates.Where(c => completed.Contains(c.Order.Id)).ToList(), cause, ct) != completed.Count)
-                    return None;
+                var orders = candidates.Where(c => completed.Contains(c.Order.Id)).ToList();
+                if (await WriteAsync(db, orders, clubs, cause, ct) != completed.Count) return None;
+                NotificationOutbox.AnnounceOnCommit(db, orders.Select(o => o.Order.UserId));
             }
             catch (PostgresException error) when (error.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected)
             {
@@ -68,27 +74,33 @@ public sealed class BulkCompletion(
             """).ToListAsync(ct);
 
     /// <summary>
-    /// The orders' moves, their holds converted (the seat stays taken), their memberships and two history rows each, as
-    /// one statement; returns how many orders got all of that.
+    /// The orders' moves, their holds converted (the seat stays taken), their memberships, two history rows and a receipt
+    /// each, as one statement; returns how many orders got all of that.
     /// </summary>
-    private async Task<int> WriteAsync(AppDbContext db, List<Verified> orders, OrderCause cause, CancellationToken ct)
+    private async Task<int> WriteAsync(
+        AppDbContext db, List<Verified> orders, Dictionary<long, string> clubs, OrderCause cause, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var ids = orders.Select(o => o.Order.Id).ToArray();
         var impUids = orders.Select(o => o.Payment.ImpUid).ToArray();
         var paidDetails = orders.Select(o => PaidOrderSettlement.PaidDetail(o.Payment, refundReason: null)).ToArray();
         var completedDetails = orders.Select(o => PaidOrderSettlement.CompletedFromHoldDetail(o.Order.HoldId)).ToArray();
+        var receipts = outbox.Rows(orders.Select(o => NotificationDraft.PaymentCompleted(
+            o.Order.UserId, clubs[o.Order.ClubId], o.Order.Amount, now, o.Order.MerchantUid)));
+        var receiptParameters = receipts.Select(r => r.Parameters).ToArray();
+        // Receipts differ only in recipient and parameters; the rest of the row is the kind's, the same for all.
+        var receipt = receipts[0];
         var (pending, paid, done) = ((int)OrderStatus.Pending, (int)OrderStatus.Paid, (int)OrderStatus.Completed);
         // Read as a list: composing (SingleAsync) would nest the statement, and PostgreSQL takes a writing WITH only on top.
         return await db.Database.SqlQuery<int>($"""
             WITH input AS (
-                SELECT * FROM unnest({ids}, {impUids}, {paidDetails}, {completedDetails})
-                    AS i("OrderId", "ImpUid", "PaidDetail", "CompletedDetail")
+                SELECT * FROM unnest({ids}, {impUids}, {paidDetails}, {completedDetails}, {receiptParameters})
+                    AS i("OrderId", "ImpUid", "PaidDetail", "CompletedDetail", "Receipt")
             ),
             orders AS (
                 UPDATE "JoinOrders" o SET "Status" = {done}, "ImpUid" = i."ImpUid", "UpdatedAt" = {now}
                 FROM input i WHERE o."Id" = i."OrderId" AND o."Status" = {pending}
-                RETURNING o."Id", o."HoldId"
+                RETURNING o."Id", o."HoldId", o."UserId"
             ),
             holds AS (
                 UPDATE "SeatHolds" h SET "State" = {(int)HoldState.Converted}, "UpdatedAt" = {now}
@@ -109,8 +121,16 @@ public sealed class BulkCompletion(
                 FROM orders o JOIN input i ON i."OrderId" = o."Id"
                 CROSS JOIN (VALUES ({pending}, {paid}), ({paid}, {done})) AS step("From", "To")
                 ORDER BY o."Id", step."To"
+            ),
+            receipts AS (
+                INSERT INTO "Notifications" ("RecipientId", "Kind", "Parameters", "Link", "CreatedAt", "InInbox", "EmailStatus", "EmailAttempts", "EmailDueAt")
+                SELECT o."UserId", {receipt.Kind.ToString()}, i."Receipt", {receipt.Link}, {receipt.CreatedAt}, {receipt.InInbox},
+                       {receipt.EmailStatus.ToString()}, {receipt.EmailAttempts}, {receipt.EmailDueAt}
+                FROM orders o JOIN input i ON i."OrderId" = o."Id"
+                RETURNING 1
             )
-            SELECT least((SELECT count(*) FROM orders), (SELECT count(*) FROM holds), (SELECT count(*) FROM memberships))::int AS "Value"
+            SELECT least((SELECT count(*) FROM orders), (SELECT count(*) FROM holds), (SELECT count(*) FROM memberships),
+                         (SELECT count(*) FROM receipts))::int AS "Value"
             """).ToListAsync(ct) is [var written] ? written : 0;
     }
 }

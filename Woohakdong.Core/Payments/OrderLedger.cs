@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Woohakdong.Core.Common.Messaging;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Notifications;
 
 namespace Woohakdong.Core.Payments;
 
@@ -11,8 +12,11 @@ namespace Woohakdong.Core.Payments;
 /// one statement). A move is one conditional update from the status the caller saw, so among
 /// webhooks, callbacks and reconcilers on any number of instances exactly one wins it; the winner's history row (and
 /// any money row) commits in the same transaction, and only then is the move announced to <see cref="IOrderEvents"/>.
+/// The student's receipt (Completed) or refund notice (Refunded) is recorded in that transaction too, so only the winner
+/// sends one.
 /// </summary>
-public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IEventChannel<OrderChanged> events)
+public sealed class OrderLedger(
+    IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IEventChannel<OrderChanged> events, NotificationOutbox outbox)
 {
     public sealed record Move(OrderStatus To, OrderCause Cause, string? Detail, string? ImpUid = null, string? RefundReason = null);
 
@@ -49,6 +53,7 @@ public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeP
                     .SetProperty(o => o.RefundReason, o => refundReason ?? o.RefundReason)
                     .SetProperty(o => o.UpdatedAt, now), ct);
             if (moved != 1 || !await act(db)) return false;
+            await NotifyAsync(db, order, to, now, ct);
             from = order.Status;
             foreach (var move in moves)
             {
@@ -83,6 +88,20 @@ public sealed class OrderLedger(IDbContextFactory<AppDbContext> dbFactory, TimeP
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.JoinOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, ct);
+    }
+
+    private async Task NotifyAsync(AppDbContext db, JoinOrder order, OrderStatus to, DateTimeOffset now, CancellationToken ct)
+    {
+        if (to is not (OrderStatus.Completed or OrderStatus.Refunded)) return;
+        var club = await db.Clubs.Where(c => c.Id == order.ClubId).Select(c => c.Name).SingleAsync(ct);
+        if (to == OrderStatus.Completed)
+        {
+            outbox.Record(db, NotificationDraft.PaymentCompleted(order.UserId, club, order.Amount, now, order.MerchantUid));
+            return;
+        }
+        // Money moves only with its own row: the act of a Refunded move adds it (OrderRefunds).
+        var refund = db.PaymentRefunds.Local.Single(r => r.OrderId == order.Id);
+        outbox.Record(db, NotificationDraft.RefundMade(order.UserId, club, refund.Amount, refund.Reason, order.MerchantUid));
     }
 
     /// <summary>A bulk update reports the provider's exception itself; a save wraps it in a DbUpdateException.</summary>

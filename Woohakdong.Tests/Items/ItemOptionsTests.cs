@@ -28,4 +28,12 @@ public sealed class ItemOptionsTests
         Assert.Contains("Items:OrphanSweepInterval", result.FailureMessage);
         Assert.Contains("Items:ImageUrlLifetime", result.FailureMessage);
     }
+
+    [Fact]
+    public void A_zero_overdue_notice_interval_is_refused_naming_it()
+    {
+        var result = Validator.Validate(null, new ItemOptions { OverdueNoticeInterval = TimeSpan.Zero });
+
+        Assert.Contains("Items:OverdueNoticeInterval", result.FailureMessage);
+    }
 }

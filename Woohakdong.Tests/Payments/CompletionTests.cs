@@ -1,5 +1,7 @@
+using Woohakdong.Core.Notifications;
 using Woohakdong.Core.Payments;
 using Woohakdong.Tests.Enrollment;
+using Woohakdong.Tests.Notifications;
 
 namespace Woohakdong.Tests.Payments;
 
@@ -182,6 +184,7 @@ public abstract class CompletionTests(PaymentFixture fixture)
         Assert.Equal(1, await steps.MembershipsAsync(club, student));
         Assert.Single(history, h => h.To == OrderStatus.Paid);
         Assert.Single(history, h => h.To == OrderStatus.Completed);
+        Assert.Single(await Recorded.NotificationsAsync(harness.DbAsync, student, NotificationKind.PaymentCompleted));
     }
 }
 

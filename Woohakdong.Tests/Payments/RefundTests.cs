@@ -1,8 +1,10 @@
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Joining;
+using Woohakdong.Core.Notifications;
 using Woohakdong.Core.Payments;
 using Woohakdong.Tests.Enrollment;
+using Woohakdong.Tests.Notifications;
 
 namespace Woohakdong.Tests.Payments;
 
@@ -181,6 +183,8 @@ public abstract class RefundTests(PaymentFixture fixture)
         var history = await steps.HistoryAsync(order.OrderId);
         Assert.Single(history, h => h.To == OrderStatus.Paid);
         Assert.Contains(reason, Assert.Single(history, h => h.To == OrderStatus.Refunded).Detail);
+        var notice = Assert.Single(await Recorded.NotificationsAsync(harness.DbAsync, saved.UserId, NotificationKind.RefundMade));
+        Assert.Equal(reason, Recorded.ParametersOf(notice)["reason"]);
     }
 }
 

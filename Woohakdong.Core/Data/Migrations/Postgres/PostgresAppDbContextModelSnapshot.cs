@@ -490,6 +490,9 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.Property<long>("ItemId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("LastOverdueNoticeOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ReturnPhotoKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -501,6 +504,10 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("IX_ItemLoans_OpenByDueOn")
+                        .HasFilter("\"ReturnedAt\" IS NULL");
 
                     b.HasIndex("ItemId")
                         .IsUnique()

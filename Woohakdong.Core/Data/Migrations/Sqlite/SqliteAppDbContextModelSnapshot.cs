@@ -469,6 +469,9 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.Property<long>("ItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LastOverdueNoticeOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReturnPhotoKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -480,6 +483,10 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("IX_ItemLoans_OpenByDueOn")
+                        .HasFilter("\"ReturnedAt\" IS NULL");
 
                     b.HasIndex("ItemId")
                         .IsUnique()
