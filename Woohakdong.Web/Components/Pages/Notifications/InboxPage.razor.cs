@@ -12,7 +12,7 @@ namespace Woohakdong.Web.Components.Pages.Notifications;
 /// The signed-in user's inbox, newest first. It follows the inbox live through <see cref="InboxNotifier"/>: a new
 /// notification, or one read in another tab or by the API, shows without a reload.
 /// </summary>
-public partial class Notifications(
+public partial class InboxPage(
     NotificationInbox inbox, InboxNotifier notifier, ICurrentUser currentUser, NavigationManager navigation, TimeProvider time,
     ISnackbar snackbar, IStringLocalizer<NotificationPageText> text) : IDisposable
 {
