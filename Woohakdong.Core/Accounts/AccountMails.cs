@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Notifications;
 using Woohakdong.Core.Notifications.Email;
@@ -11,8 +12,10 @@ namespace Woohakdong.Core.Accounts;
 /// Identity's mails (its /v1 endpoints and the account pages both call this) as account notifications: recorded in the
 /// outbox, sent by the e-mail worker like every other mail. Identity hands links over HTML-encoded; they are stored as
 /// plain links. A reset code becomes a link to the reset page, so a student never copies a code by hand.
+/// A singleton: Identity's endpoints take their sender from the root provider once, when mapped (a scoped one fails the
+/// Development scope check at start-up), so each mail opens its own scope for the database.
 /// </summary>
-public sealed class AccountMails(IDbContextFactory<AppDbContext> dbFactory, NotificationOutbox outbox, EmailLinks links) : IEmailSender<AppUser>
+public sealed class AccountMails(IServiceScopeFactory scopes, NotificationOutbox outbox, EmailLinks links) : IEmailSender<AppUser>
 {
     public const string ResetPasswordPath = "/account/reset-password";
 
@@ -34,7 +37,8 @@ public sealed class AccountMails(IDbContextFactory<AppDbContext> dbFactory, Noti
 
     private async Task RecordAsync(NotificationDraft draft)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         outbox.Record(db, draft);
         await db.SaveChangesAsync();
     }

@@ -26,7 +26,7 @@ public static class NotificationsRegistration
         services.AddSingleton<NotificationRenderer>();
         services.AddScoped<NotificationInbox>();
         services.AddScoped<NotificationSettings>();
-        services.AddScoped<IEmailSender<AppUser>, AccountMails>();
+        services.AddSingleton<IEmailSender<AppUser>, AccountMails>();
 
         services.TryAddSingleton<OwnServerAddress>();
         services.AddSingleton<EmailLinks>();
