@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json.Serialization;
 
 namespace Woohakdong.Core.Notifications;
@@ -29,4 +30,10 @@ public static class NotificationKinds
     /// <summary>The kinds a user may choose to receive by e-mail or not (in the app they always arrive).</summary>
     public static IReadOnlyList<NotificationKind> Optional { get; } =
         [.. Enum.GetValues<NotificationKind>().Where(kind => !kind.IsAccountMail())];
+
+    private static readonly Dictionary<string, NotificationKind> ByJsonName = Enum.GetValues<NotificationKind>().ToDictionary(
+        kind => typeof(NotificationKind).GetField(kind.ToString())!.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()!.Name);
+
+    /// <summary>The kind a JSON name (PAYMENT_COMPLETED) stands for, exactly as serialized; null for any other text.</summary>
+    public static NotificationKind? FromJsonName(string name) => ByJsonName.TryGetValue(name, out var kind) ? kind : null;
 }

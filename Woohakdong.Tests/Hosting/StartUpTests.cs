@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Woohakdong.Core.Data;
 using Woohakdong.Tests.Infrastructure;
 
@@ -51,5 +53,41 @@ public sealed class StartUpTests
 
         Assert.Contains("exited with code 1 ", refusal.Message);
         Assert.Contains("Woohakdong cannot start: Database:ConnectionString is required", refusal.Message);
+    }
+
+    /// <summary>
+    /// <c>dotnet run</c> runs in Development, where the container checks scopes: a scoped service resolved at start-up
+    /// (Identity's e-mail sender, taken when its endpoints are mapped) ended it before it served anything.
+    /// </summary>
+    [Fact]
+    public async Task A_development_start_serves_the_OpenAPI_document_with_the_notification_endpoints()
+    {
+        await using var database = TestDatabase.Create(DatabaseProvider.Sqlite);
+        var mail = Directory.CreateTempSubdirectory("woohakdong-mail-");
+        var objects = Directory.CreateTempSubdirectory("woohakdong-objects-");
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Email:PickupDirectory"] = mail.FullName,
+            ["Storage:LocalDisk:Root"] = objects.FullName,
+        };
+        try
+        {
+            await using var app = await AppProcess.StartAsync("development start", settings, "Development", Ct);
+            var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+
+            var paths = document.GetProperty("paths");
+            Assert.True(paths.GetProperty("/v1/me/notifications").TryGetProperty("get", out _));
+            Assert.True(paths.GetProperty("/v1/me/notifications/{notificationId}/read").TryGetProperty("post", out _));
+            Assert.True(paths.GetProperty("/v1/me/notifications/read-all").TryGetProperty("post", out _));
+            Assert.True(paths.GetProperty("/v1/me/notification-settings").TryGetProperty("put", out _));
+            Assert.True(app.LoggedErrors.Count == 0, app.RecentOutput);
+        }
+        finally
+        {
+            mail.Delete(recursive: true);
+            objects.Delete(recursive: true);
+        }
     }
 }

@@ -17,6 +17,7 @@ public static partial class V1Api
         v1.MapGroup("/auth").WithTags("Auth").AddEndpointFilter(IdentityProblems).AddEndpointFilter<AuthApiGuard>().MapIdentityApi<AppUser>();
         v1.MapClubsApi();
         v1.MapMeApi();
+        v1.MapNotificationsApi();
         v1.MapJoiningApi();
         v1.MapOrdersApi();
         v1.MapImagesApi();

@@ -9,17 +9,18 @@ namespace Woohakdong.Web.Hosting;
 /// channel when configured, so a change committed on any instance arrives) fans out here: a thousand open pages cost
 /// one subscriber, and a page that closes only leaves its key's list. Nothing polls.
 /// </summary>
-public abstract class PageNotifier<TMessage, TValue>(IEventChannel<TMessage> events, TimeProvider time, ILogger logger)
+public abstract class PageNotifier<TMessage, TKey, TValue>(IEventChannel<TMessage> events, TimeProvider time, ILogger logger)
     : ChannelListener<TMessage>(events, time, logger)
+    where TKey : notnull
 {
-    private readonly ConcurrentDictionary<long, ImmutableList<Watcher>> watchers = new();
+    private readonly ConcurrentDictionary<TKey, ImmutableList<Watcher>> watchers = new();
 
-    protected abstract long KeyOf(TMessage message);
+    protected abstract TKey KeyOf(TMessage message);
 
     protected abstract TValue ValueOf(TMessage message);
 
     /// <summary>Calls <paramref name="onChanged"/> with each new value for <paramref name="key"/>, until disposed.</summary>
-    public IDisposable Watch(long key, Func<TValue, Task> onChanged)
+    public IDisposable Watch(TKey key, Func<TValue, Task> onChanged)
     {
         var watcher = new Watcher(this, key, onChanged);
         watchers.AddOrUpdate(key, _ => [watcher], (_, list) => list.Add(watcher));
@@ -27,7 +28,7 @@ public abstract class PageNotifier<TMessage, TValue>(IEventChannel<TMessage> eve
     }
 
     /// <summary>How many pages watch the key: a closed page must not stay here.</summary>
-    public int WatcherCount(long key) => watchers.TryGetValue(key, out var list) ? list.Count : 0;
+    public int WatcherCount(TKey key) => watchers.TryGetValue(key, out var list) ? list.Count : 0;
 
     private void Unwatch(Watcher watcher)
     {
@@ -48,7 +49,7 @@ public abstract class PageNotifier<TMessage, TValue>(IEventChannel<TMessage> eve
     {
         try
         {
-            await watcher.OnChanged(value);
+            await watcher.NotifyAsync(value);
         }
         catch (Exception error)
         {
@@ -57,12 +58,23 @@ public abstract class PageNotifier<TMessage, TValue>(IEventChannel<TMessage> eve
         }
     }
 
-    private sealed class Watcher(PageNotifier<TMessage, TValue> notifier, long key, Func<TValue, Task> onChanged) : IDisposable
+    private sealed class Watcher(PageNotifier<TMessage, TKey, TValue> notifier, TKey key, Func<TValue, Task> onChanged) : IDisposable
     {
         private int stopped;
 
-        public long Key => key;
-        public Func<TValue, Task> OnChanged => onChanged;
+        // The page's own context (its culture above all): the message arrives in the publisher's, which may be another
+        // user's request in another language, or Redis's thread in none.
+        private readonly ExecutionContext? page = ExecutionContext.Capture();
+
+        public TKey Key => key;
+
+        public Task NotifyAsync(TValue value)
+        {
+            if (page is null) return onChanged(value);
+            var notified = Task.CompletedTask;
+            ExecutionContext.Run(page, _ => notified = onChanged(value), null);
+            return notified;
+        }
 
         public void Dispose()
         {
