@@ -47,7 +47,7 @@ public sealed class InboxPageTests : InboxPageTest
         var page = Render<InboxPage>();
 
         page.WaitForAssertion(() => Assert.Equal(["산악회 회비 결제 완료", "사진 동아리 역할 변경"], Titles(page)));
-        Assert.Equal("사진 동아리에서 회원님의 역할이 임원(으)로 바뀌었습니다.", page.FindAll("[data-testid=notification-body]")[1].TextContent.Trim());
+        Assert.Equal("사진 동아리에서 회원님의 새 역할은 임원입니다.", page.FindAll("[data-testid=notification-body]")[1].TextContent.Trim());
         var time = page.FindAll("[data-testid=notification-time]")[0];
         Assert.Equal("3분 전", time.TextContent.Trim());
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d$", time.GetAttribute("title"));
