@@ -21,6 +21,9 @@ public static class FeatureRegistration
         services.AddWoohakdongData(configuration);
         services.AddNotifications(configuration);
         services.AddScoped<ProfileService>();
+        services.AddScoped<PasswordReset>();
+        services.AddScoped<EmailConfirmation>();
+        services.AddSingleton<EmailChange>();
         services.AddScoped<ClubService>();
         services.AddScoped<ClubQueries>();
         services.AddScoped<ClubAccess>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Data;
@@ -10,29 +11,30 @@ namespace Woohakdong.Core.Accounts;
 
 /// <summary>
 /// Identity's mails (its /v1 endpoints and the account pages both call this) as account notifications: recorded in the
-/// outbox, sent by the e-mail worker like every other mail. Identity hands links over HTML-encoded; they are stored as
-/// plain links. A reset code becomes a link to the reset page, so a student never copies a code by hand. A singleton
-/// (Identity's endpoints take it once, at start), so each mail gets a scope of its own.
+/// outbox, sent by the e-mail worker like every other mail. Every link points at an account page
+/// (<see cref="AccountLinks"/>): a mail is opened in a browser, while Identity's own links lead to its JSON endpoints.
+/// A singleton (Identity's endpoints take it once, at start), so each mail gets a scope of its own.
 /// </summary>
 public sealed class AccountMails(IServiceScopeFactory scopes, NotificationOutbox outbox, EmailLinks links) : IEmailSender<AppUser>
 {
-    public const string ResetPasswordPath = "/account/reset-password";
-
+    /// <summary>
+    /// Identity confirms an address and a change of address with this call; the link may be Identity's
+    /// (<c>/v1/auth/confirmEmail?userId=&amp;code=[&amp;changedEmail=]</c>) or a page's: only its code is taken.
+    /// </summary>
     public Task SendConfirmationLinkAsync(AppUser user, string email, string confirmationLink)
     {
-        var link = new Uri(WebUtility.HtmlDecode(confirmationLink));
-        // Identity confirms a change of address with the same call, sent to the new address.
-        return RecordAsync(string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase)
-            ? NotificationDraft.EmailConfirmation(user.Id, link)
-            : NotificationDraft.EmailChange(user.Id, email, link));
+        var code = QueryHelpers.ParseQuery(links.To(WebUtility.HtmlDecode(confirmationLink)).Query)["code"].ToString();
+        // Identity compares addresses ordinally when it decides that an address changes (manage/info).
+        return string.Equals(email, user.Email, StringComparison.Ordinal)
+            ? RecordAsync(NotificationDraft.EmailConfirmation(user.Id, links.To(AccountLinks.ConfirmEmail(user.Id, code))))
+            : RecordAsync(NotificationDraft.EmailChange(user.Id, email, links.To(AccountLinks.ConfirmEmailChange(user.Id, email, code))));
     }
 
     public Task SendPasswordResetLinkAsync(AppUser user, string email, string resetLink) =>
-        RecordAsync(NotificationDraft.PasswordReset(user.Id, new Uri(WebUtility.HtmlDecode(resetLink))));
+        RecordAsync(NotificationDraft.PasswordReset(user.Id, links.To(WebUtility.HtmlDecode(resetLink))));
 
     public Task SendPasswordResetCodeAsync(AppUser user, string email, string resetCode) =>
-        RecordAsync(NotificationDraft.PasswordReset(user.Id, links.To(
-            $"{ResetPasswordPath}?email={Uri.EscapeDataString(email)}&code={Uri.EscapeDataString(resetCode)}")));
+        RecordAsync(NotificationDraft.PasswordReset(user.Id, links.To(AccountLinks.ResetPassword(email, resetCode))));
 
     private async Task RecordAsync(NotificationDraft draft)
     {

@@ -24,6 +24,8 @@ public static class ErrorCodes
     public const string AlreadyPresident = "ALREADY_PRESIDENT";
     public const string ProfileFieldTooLong = "PROFILE_FIELD_TOO_LONG";
     public const string PhoneInvalid = "PHONE_INVALID";
+    public const string EmailInvalid = "EMAIL_INVALID";
+    public const string EmailUnchanged = "EMAIL_UNCHANGED";
     public const string StudentNumberInvalid = "STUDENT_NUMBER_INVALID";
     public const string Concurrency = "CONCURRENT_UPDATE";
     public const string GroupNotFound = "GROUP_NOT_FOUND";

@@ -14,7 +14,7 @@ namespace Woohakdong.Tests.Accounts;
 /// Drives the static account forms over HTTP like a browser without JavaScript: keeps cookies, does not follow
 /// redirects, and posts a form back with the hidden antiforgery and <c>_handler</c> fields the page rendered.
 /// </summary>
-public sealed class AccountBrowser(AppFactory app)
+public sealed class AccountBrowser(AppFactoryBase app)
 {
     public const string AuthCookie = ".AspNetCore.Identity.Application";
     public const string Password = "woohakdong1";
@@ -38,14 +38,18 @@ public sealed class AccountBrowser(AppFactory app)
         return await ParseAsync(response);
     }
 
-    /// <summary>Loads <paramref name="path"/>, fills the form matching <paramref name="formSelector"/> and submits it.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string path, IReadOnlyDictionary<string, string> fields, string formSelector = "form[method=post]")
+    /// <summary>
+    /// Loads <paramref name="path"/>, fills the form matching <paramref name="formSelector"/> and submits it (to
+    /// <paramref name="postTo"/> instead of the form's own target, e.g. an altered link).
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(
+        string path, IReadOnlyDictionary<string, string> fields, string formSelector = "form[method=post]", string? postTo = null)
     {
         var page = await GetAsync(path);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No {formSelector} on {path}");
         var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(input => input.Name!, input => input.Value);
         foreach (var (name, value) in fields) values[name] = value;
-        return await client.PostAsync(form.GetAttribute("action") ?? path, new FormUrlEncodedContent(values), Cancel);
+        return await client.PostAsync(postTo ?? form.GetAttribute("action") ?? path, new FormUrlEncodedContent(values), Cancel);
     }
 
     public Task<HttpResponseMessage> SignInAsync(string email, string password, string path = "/account/login") =>

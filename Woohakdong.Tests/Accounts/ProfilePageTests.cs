@@ -10,6 +10,8 @@ using Woohakdong.Core;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Notifications;
+using Microsoft.AspNetCore.Identity;
 using Woohakdong.Tests.Infrastructure;
 using Woohakdong.Web.Components.Pages.Accounts;
 using Woohakdong.Web.Hosting;
@@ -32,16 +34,20 @@ public sealed class ProfilePageTests : IAsyncLifetime
         {
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
             ["Database:ConnectionString"] = database.ConnectionString,
+            ["Email:LinkBaseUrl"] = "http://localhost/",
         };
         bunit.Services.AddWoohakdongCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         bunit.Services.AddSingleton<ICurrentUser>(currentUser);
+        // The e-mail change form asks Identity for its token.
+        bunit.Services.AddDataProtection();
+        bunit.Services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>().AddDefaultTokenProviders();
         bunit.Services.AddLocalization();
         bunit.Services.AddMudServices();
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;
 
         await bunit.Services.MigrateDatabaseAsync(Cancel);
         await using var db = await CreateDbAsync();
-        db.Users.Add(new AppUser { Id = userId, UserName = "new@woohakdong.kr", Email = "new@woohakdong.kr", DisplayName = "김신입" });
+        db.Users.Add(new AppUser { Id = userId, UserName = "new@woohakdong.kr", Email = "new@woohakdong.kr", DisplayName = "김신입", SecurityStamp = Guid.NewGuid().ToString() });
         await db.SaveChangesAsync(Cancel);
         currentUser.Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], "Test")));
     }
@@ -150,6 +156,37 @@ public sealed class ProfilePageTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-input-error")));
         Assert.DoesNotContain(snackbar.ShownSnackbars, toast => toast.Message == "저장했습니다.");
+    }
+
+    [Fact]
+    public async Task Asking_for_a_new_email_mails_a_link_to_it_and_keeps_the_address_until_followed()
+    {
+        var page = RenderProfile();
+
+        page.Find("#new-email").Change("moved@woohakdong.kr");
+        page.Find("[data-testid=email-change-submit]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("moved@woohakdong.kr(으)로 인증 메일을 보냈습니다.", page.Find("[data-testid=email-change-sent]").TextContent));
+        await using var db = await CreateDbAsync();
+        var mail = await db.Notifications.SingleAsync(n => n.RecipientId == userId, Cancel);
+        Assert.Equal((NotificationKind.EmailChange, "moved@woohakdong.kr"), (mail.Kind, mail.EmailTo));
+        Assert.StartsWith("http://localhost/account/confirm-email-change?userId=", mail.Link);
+        Assert.Equal("new@woohakdong.kr", (await LoadUserAsync()).Email);
+    }
+
+    [Theory]
+    [InlineData("not-an-email", "이메일 형식이 올바르지 않습니다.")]
+    [InlineData(" NEW@woohakdong.kr ", "지금 쓰고 있는 이메일과 같습니다.")]
+    public async Task A_bad_new_email_is_refused_beside_the_field_and_nothing_is_mailed(string address, string error)
+    {
+        var page = RenderProfile();
+
+        page.Find("#new-email").Change(address);
+        page.Find("[data-testid=email-change-submit]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(error, page.Find(".mud-input-control:has(#new-email) .mud-input-helper-text").TextContent));
+        await using var db = await CreateDbAsync();
+        Assert.False(await db.Notifications.AnyAsync(Cancel));
     }
 
     /// <summary>Korean is the neutral culture of the resources; pin it so the run machine's language does not matter.</summary>

@@ -26,6 +26,7 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
     public Dictionary<string, string?> Settings { get; } = [];
 
     private readonly List<Action<IServiceCollection>> serviceReplacements = [];
+    private bool onRealPort;
 
     /// <summary>Replaces services before start, e.g. a remote API's fake; applied after the app's own registrations.</summary>
     public void ConfigureServices(Action<IServiceCollection> replace) => serviceReplacements.Add(replace);
@@ -42,6 +43,7 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
     /// <summary>Starts Kestrel on a free loopback port and returns its base address.</summary>
     public Uri StartOnRealPort()
     {
+        onRealPort = true;
         UseKestrel(0);
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -58,6 +60,8 @@ public abstract class AppFactoryBase(DatabaseProvider provider, bool seedDemo) :
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
         builder.UseSetting("Storage:LocalDisk:Root", objectRoot);
         builder.UseSetting("Email:PickupDirectory", mailRoot);
+        // TestServer listens nowhere, so mailed links cannot point at the app's own address; on Kestrel they do.
+        if (!onRealPort) builder.UseSetting("Email:LinkBaseUrl", "http://localhost/");
         // Tests sign hundreds of accounts in from one address: the sign-in limits are lifted unless a fixture sets them.
         foreach (var (key, value) in AppProcess.LiftedSignInLimits) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

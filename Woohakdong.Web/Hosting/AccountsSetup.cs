@@ -62,8 +62,34 @@ public static class AccountsSetup
             .AddUserManager<AppUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<EmailLinkTokenProvider>(EmailLinkTokenProvider.ProviderName)
             .AddApiEndpoints()
             .AddErrorDescriber<KoreanIdentityErrorDescriber>();
+        services.AddAccountLinks(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>
+    /// <c>Accounts</c> settings into Identity: whether sign-in waits for a confirmed address, and the links' lifetimes
+    /// (resets on Identity's default token provider, confirmations and changes of address on their own).
+    /// </summary>
+    private static void AddAccountLinks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section))
+            .Validate(o => AccountOptions.Valid(o.PasswordResetLinkLifetime) && AccountOptions.Valid(o.EmailLinkLifetime),
+                "Accounts:PasswordResetLinkLifetime and Accounts:EmailLinkLifetime must be between 1 second and 30 days.")
+            .ValidateOnStart();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
+        {
+            identity.SignIn.RequireConfirmedEmail = accounts.Value.RequireConfirmedEmail;
+            identity.Tokens.EmailConfirmationTokenProvider = EmailLinkTokenProvider.ProviderName;
+            identity.Tokens.ChangeEmailTokenProvider = EmailLinkTokenProvider.ProviderName;
+        });
+        services.AddOptions<DataProtectionTokenProviderOptions>()
+            .Configure<IOptions<AccountOptions>>((tokens, accounts) => tokens.TokenLifespan = accounts.Value.PasswordResetLinkLifetime);
+        services.AddOptions<EmailLinkTokenProviderOptions>()
+            .Configure<IOptions<AccountOptions>>((tokens, accounts) => tokens.TokenLifespan = accounts.Value.EmailLinkLifetime);
+        // A reset (or any change of the security stamp) ends cookie sessions within the minute, as it does bearer tokens.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = BearerSecurityStamps.CheckInterval);
     }
 }
