@@ -21,7 +21,7 @@ namespace Woohakdong.Tests.Accounts;
 /// <summary>The profile page with the real <see cref="ProfileService"/> on a fresh SQLite database.</summary>
 public sealed class ProfilePageTests : IAsyncLifetime
 {
-    private readonly BunitContext bunit = new();
+    private readonly PatientBunitContext bunit = new();
     private readonly TestDatabase database = TestDatabase.Create(DatabaseProvider.Sqlite);
     private readonly CurrentUser currentUser = new();
     private readonly Guid userId = Guid.NewGuid();

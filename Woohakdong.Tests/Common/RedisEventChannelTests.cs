@@ -27,7 +27,7 @@ public sealed class RedisEventChannelTests : IAsyncLifetime
 
         await Channel(publisherSide).PublishAsync(new OrderChanged(42, OrderStatus.Completed));
 
-        Assert.Equal(new OrderChanged(42, OrderStatus.Completed), await heard.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        Assert.Equal(new OrderChanged(42, OrderStatus.Completed), await heard.Task.WaitAsync(Eventually.Limit, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class RedisEventChannelTests : IAsyncLifetime
 
         await Channel(publisherSide).PublishAsync(new OrderChanged(7, OrderStatus.Failed));
 
-        await witness.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await witness.Task.WaitAsync(Eventually.Limit, TestContext.Current.CancellationToken);
         Assert.Equal(0, heard);
     }
 

@@ -14,7 +14,7 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private const int KeptLines = 200;
     private const int FailureLines = 40;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = Eventually.Limit;
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
     // Error entries ("fail:" and the lines after it) are kept apart: a crowd's warnings would push them out of `output`.

@@ -9,7 +9,7 @@ namespace Woohakdong.Tests.Infrastructure;
 /// </summary>
 public sealed class MailServerProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = Eventually.Limit;
     private static readonly HttpClient Http = new();
     private readonly string[] extraArguments;
     private Process? server;

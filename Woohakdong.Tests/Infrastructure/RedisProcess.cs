@@ -10,7 +10,7 @@ namespace Woohakdong.Tests.Infrastructure;
 /// </summary>
 public sealed class RedisProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan StartTimeout = Eventually.Limit;
     private readonly string folder = Directory.CreateTempSubdirectory("woohakdong-redis-").FullName;
     private Process? server;
 

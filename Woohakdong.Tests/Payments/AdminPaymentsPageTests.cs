@@ -106,7 +106,7 @@ public sealed class AdminPaymentsPageTests : JoiningPageTest
         await page.Find("#refund-reason").InputAsync(new ChangeEventArgs { Value = "개인 사정으로 탈퇴" });
         await page.Find("[data-testid=refund-confirm]").ClickAsync(new());
 
-        page.WaitForAssertion(() => Assert.Equal("₩30,000", page.Find("[data-testid=refunded-amount]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Equal("₩30,000", page.Find("[data-testid=refunded-amount]").TextContent.Trim()));
         Assert.Empty(page.FindAll("[data-testid=refund-button]"));
         var refund = await QueryAsync(db => db.PaymentRefunds.AsNoTracking().SingleAsync());
         Assert.Equal((Fee, "개인 사정으로 탈퇴"), (refund.Amount, refund.Reason));

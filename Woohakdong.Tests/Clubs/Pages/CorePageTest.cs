@@ -22,7 +22,7 @@ namespace Woohakdong.Tests.Clubs.Pages;
 /// straight in the database, then signs in as one of them: both the page's <see cref="ICurrentUser"/> and
 /// its authentication state follow.
 /// </summary>
-public abstract class CorePageTest : BunitContext, IAsyncLifetime
+public abstract class CorePageTest : PatientBunitContext, IAsyncLifetime
 {
     private readonly TestDatabase database = TestDatabase.Create(DatabaseProvider.Sqlite);
     private readonly TestCurrentUser currentUser = new();

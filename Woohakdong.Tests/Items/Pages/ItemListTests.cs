@@ -150,6 +150,6 @@ public sealed class ItemListTests : ItemPagesTest
 
         await page.Find("input[data-testid=item-search]").InputAsync(new() { Value = "카메라" });
 
-        page.WaitForAssertion(() => Assert.Equal(["필름 카메라"], Names(page)), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Equal(["필름 카메라"], Names(page)));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using MudBlazor.Services;
 using Woohakdong.Core.Storage;
+using Woohakdong.Tests.Infrastructure;
 using Woohakdong.Web.Components.Pages.Items;
 
 namespace Woohakdong.Tests.Items.Uploads;
@@ -12,7 +13,7 @@ namespace Woohakdong.Tests.Items.Uploads;
 /// The uploader rendered with bUnit's JS interop standing in for wwwroot/js/uploads.js: a test picks files and
 /// reports progress as the browser would, and decides how each PUT ends.
 /// </summary>
-public abstract class ImageUploaderTest : BunitContext
+public abstract class ImageUploaderTest : PatientBunitContext
 {
     private readonly BunitJSModuleInterop module;
     private readonly BunitJSModuleInterop picker;

@@ -133,7 +133,7 @@ public sealed class DashboardTests : CorePageTest
         await page.Find("input[data-testid=roster-search]").InputAsync(new() { Value = "없는이름" });
 
         page.WaitForAssertion(() => Assert.Equal("검색어 “없는이름”에 맞는 회원이 없습니다.",
-            page.Find("[data-testid=roster-empty]").TextContent.Trim()), TimeSpan.FromSeconds(5));
+            page.Find("[data-testid=roster-empty]").TextContent.Trim()));
     }
 
     [Fact]
