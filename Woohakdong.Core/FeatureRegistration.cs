@@ -15,15 +15,15 @@ namespace Woohakdong.Core;
 
 public static class FeatureRegistration
 {
-    /// <summary>The Core features; the host supplies <see cref="Common.ICurrentUser"/>.</summary>
+    /// <summary>
+    /// The Core features; the host supplies <see cref="Common.ICurrentUser"/>, and Identity with the account flows that
+    /// stand on it (<see cref="AccountFlowsRegistration.AddAccountFlows"/>).
+    /// </summary>
     public static IServiceCollection AddWoohakdongCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWoohakdongData(configuration);
         services.AddNotifications(configuration);
         services.AddScoped<ProfileService>();
-        services.AddScoped<PasswordReset>();
-        services.AddScoped<EmailConfirmation>();
-        services.AddSingleton<EmailChange>();
         services.AddScoped<ClubService>();
         services.AddScoped<ClubQueries>();
         services.AddScoped<ClubAccess>();

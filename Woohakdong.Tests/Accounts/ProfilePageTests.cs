@@ -41,6 +41,7 @@ public sealed class ProfilePageTests : IAsyncLifetime
         // The e-mail change form asks Identity for its token.
         bunit.Services.AddDataProtection();
         bunit.Services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>().AddDefaultTokenProviders();
+        bunit.Services.AddAccountFlows();
         bunit.Services.AddLocalization();
         bunit.Services.AddMudServices();
         bunit.JSInterop.Mode = JSRuntimeMode.Loose;

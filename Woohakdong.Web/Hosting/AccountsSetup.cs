@@ -66,6 +66,7 @@ public static class AccountsSetup
             .AddApiEndpoints()
             .AddErrorDescriber<KoreanIdentityErrorDescriber>();
         services.AddAccountLinks(builder.Configuration);
+        services.AddAccountFlows();
         return builder;
     }
 
