@@ -69,6 +69,8 @@ public static class ErrorCodes
     public const string FieldRequired = "FIELD_REQUIRED";
     public const string TextControlCharacter = "TEXT_CONTROL_CHARACTER";
     public const string ImpUidInvalid = "IMP_UID_INVALID";
+    public const string WebhookSignatureInvalid = "WEBHOOK_SIGNATURE_INVALID";
+    public const string WebhookReplayed = "WEBHOOK_REPLAYED";
     public const string NotFound = "NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";

@@ -37,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<OrderHistory> OrderHistory => Set<OrderHistory>();
     public DbSet<PaymentRefund> PaymentRefunds => Set<PaymentRefund>();
     public DbSet<WebhookNotice> WebhookNotices => Set<WebhookNotice>();
+    public DbSet<WebhookReceipt> WebhookReceipts => Set<WebhookReceipt>();
     public DbSet<IssuedUpload> IssuedUploads => Set<IssuedUpload>();
     public DbSet<Item> Items => Set<Item>();
     public DbSet<ItemImage> ItemImages => Set<ItemImage>();

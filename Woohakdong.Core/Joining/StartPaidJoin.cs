@@ -7,7 +7,7 @@ using Woohakdong.Core.Payments;
 
 namespace Woohakdong.Core.Joining;
 
-/// <summary><c>201 {orderId, merchantUid, amount, holdExpiresAt}</c>: what the payment window needs.</summary>
+/// <summary><c>201 {orderId, merchantUid, amount, holdExpiresAt}</c>: what the payment window needs (in V2 the merchantUid is its paymentId).</summary>
 public sealed record PaidJoinStarted(long OrderId, string MerchantUid, long Amount, DateTimeOffset HoldExpiresAt);
 
 /// <summary>
@@ -16,7 +16,7 @@ public sealed record PaidJoinStarted(long OrderId, string MerchantUid, long Amou
 /// </summary>
 public sealed class StartPaidJoin(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, SeatService seats, HoldService holds, OrderLedger ledger,
-    IPaymentGateway gateway, ILogger<StartPaidJoin> logger)
+    PaymentGateways gateways, ILogger<StartPaidJoin> logger)
 {
     /// <param name="merchantUid">Made by the client so a retried request cannot make a second order; generated when absent.</param>
     public async Task<PaidJoinStarted> StartAsync(long groupId, string? merchantUid, CancellationToken ct = default)
@@ -36,6 +36,7 @@ public sealed class StartPaidJoin(
         {
             MerchantUid = merchantUid, ClubId = group.ClubId, GroupId = groupId, UserId = userId, Amount = group.Amount,
             HoldId = hold.HoldId, HoldExpiresAt = hold.ExpiresAt, Status = OrderStatus.Pending,
+            GatewayVersion = gateways.Current,
         };
         db.JoinOrders.Add(order);
         try
@@ -70,7 +71,7 @@ public sealed class StartPaidJoin(
     {
         try
         {
-            await gateway.PrepareAsync(order.MerchantUid, order.Amount, ct);
+            await gateways.For(order).PrepareAsync(order.MerchantUid, order.Amount, ct);
         }
         catch (PaymentGatewayException error)
         {

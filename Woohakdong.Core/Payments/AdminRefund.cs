@@ -14,7 +14,7 @@ namespace Woohakdong.Core.Payments;
 /// lost connection) records it without refunding twice: the gateway then has nothing left to refund.
 /// </summary>
 public sealed class AdminRefund(
-    IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, IPaymentGateway gateway, OrderRefunds refunds,
+    IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, PaymentGateways gateways, OrderRefunds refunds,
     OrderLedger ledger, SeatChanges seatChanges)
 {
     public const int ReasonMaxLength = 200;
@@ -35,7 +35,7 @@ public sealed class AdminRefund(
         var seatFreed = false;
         try
         {
-            var payment = await gateway.GetPaymentAsync(order.ImpUid, ct)
+            var payment = await gateways.For(order).GetPaymentAsync(order.ImpUid, ct)
                 ?? throw new PaymentGatewayException($"imp_uid {order.ImpUid} is unknown to the gateway");
             order.RefundReason = reason;
             recorded = await refunds.RefundAsync(order, payment, OrderCause.Admin, ct,

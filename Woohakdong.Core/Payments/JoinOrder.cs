@@ -17,7 +17,9 @@ public sealed class JoinOrder : IAuditable
     public long HoldId { get; set; }
     public DateTimeOffset HoldExpiresAt { get; set; }
     public OrderStatus Status { get; set; }
-    /// <summary>The gateway's payment this order was settled with; set when it became Paid.</summary>
+    /// <summary>The PortOne API the order was made with; its payment is only ever asked about, or refunded, there.</summary>
+    public GatewayVersion GatewayVersion { get; set; } = GatewayVersion.V1;
+    /// <summary>The gateway's payment this order was settled with (V1's imp_uid, V2's paymentId); set when it became Paid.</summary>
     public string? ImpUid { get; set; }
     /// <summary>Why a held payment is being (or was) refunded; null while it is to be honoured.</summary>
     public string? RefundReason { get; set; }

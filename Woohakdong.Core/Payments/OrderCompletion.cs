@@ -12,7 +12,7 @@ namespace Woohakdong.Core.Payments;
 /// calls settle an order once.
 /// </summary>
 public sealed class OrderCompletion(
-    IDbContextFactory<AppDbContext> dbFactory, IPaymentGateway gateway, OrderLedger ledger, HoldService holds,
+    IDbContextFactory<AppDbContext> dbFactory, PaymentGateways gateways, OrderLedger ledger, HoldService holds,
     PaidOrderSettlement settlement, TimeProvider time, ILogger<OrderCompletion> logger)
 {
     /// <summary>The order after the notice was handled, or null when no order matches it.</summary>
@@ -34,6 +34,7 @@ public sealed class OrderCompletion(
     internal async Task<OrderView> SettleAsync(JoinOrder order, PaymentNotice notice, OrderCause cause, bool expireUnpaid, CancellationToken ct)
     {
         if (OrderTransitions.IsFinal(order.Status)) return OrderView.Of(order);
+        var gateway = gateways.For(order);
         var payment = notice.ImpUid is { } impUid
             ? await gateway.GetPaymentAsync(impUid, ct)
             : await gateway.FindByMerchantUidAsync(order.MerchantUid, ct);
@@ -92,8 +93,9 @@ public sealed class OrderCompletion(
         if (notice.ImpUid is not { } impUid) return (null, null);
         var settled = await db.JoinOrders.AsNoTracking().FirstOrDefaultAsync(o => o.ImpUid == impUid, ct);
         if (settled is not null) return (settled, null);
-        // A notice with only an imp_uid: the gateway's own record of the payment names the order.
-        var payment = await gateway.GetPaymentAsync(impUid, ct);
+        // A notice with only an imp_uid: the gateway's own record of the payment names the order. Only V1's webhook
+        // sends one (V2's always names its paymentId, our merchant_uid).
+        var payment = await gateways.For(GatewayVersion.V1).GetPaymentAsync(impUid, ct);
         return payment is null ? (null, null)
             : (await db.JoinOrders.AsNoTracking().SingleOrDefaultAsync(o => o.MerchantUid == payment.MerchantUid, ct), payment);
     }

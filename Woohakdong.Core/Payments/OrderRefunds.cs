@@ -9,7 +9,7 @@ namespace Woohakdong.Core.Payments;
 /// concurrent caller, a retry after a crash) is refused by the gateway, then records Paid → Refunded with its own
 /// refund row, once.
 /// </summary>
-public sealed class OrderRefunds(IDbContextFactory<AppDbContext> dbFactory, IPaymentGateway gateway, OrderLedger ledger, HoldService holds, TimeProvider time)
+public sealed class OrderRefunds(IDbContextFactory<AppDbContext> dbFactory, PaymentGateways gateways, OrderLedger ledger, HoldService holds, TimeProvider time)
 {
     /// <summary>
     /// True when this call recorded the refund; false when another caller had. <paramref name="alongside"/> writes in the
@@ -20,6 +20,7 @@ public sealed class OrderRefunds(IDbContextFactory<AppDbContext> dbFactory, IPay
         JoinOrder order, GatewayPayment payment, OrderCause cause, CancellationToken ct, Func<AppDbContext, Task>? alongside = null)
     {
         var reason = order.RefundReason ?? throw new InvalidOperationException($"Order {order.Id} has no refund reason.");
+        var gateway = gateways.For(order);
         var after = payment;
         if (payment.Refundable > 0)
         {

@@ -31,6 +31,8 @@ public static class OrdersRegistration
         services.AddSingleton<WebhookIntake>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookIntake>());
         services.AddScoped<WebhookNoticeBatch>();
+        services.AddScoped<WebhookReceipts>();
+        services.AddHostedService<WebhookReceiptPruner>();
         services.AddHostedService<WebhookNoticeWorker>();
         return services;
     }

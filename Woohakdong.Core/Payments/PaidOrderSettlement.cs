@@ -92,6 +92,7 @@ public sealed class PaidOrderSettlement(
     private static string? Mismatch(JoinOrder order, GatewayPayment payment) =>
         payment.Amount != order.Amount ? RefundReasons.AmountMismatch
         : !string.Equals(payment.Currency, Krw, StringComparison.OrdinalIgnoreCase) ? RefundReasons.CurrencyMismatch
+        : payment.OtherStore ? RefundReasons.StoreMismatch
         : null;
 
     private async Task<string?> ReasonNotToHonourAsync(JoinOrder order, GatewayPayment payment, CancellationToken ct)

@@ -5,16 +5,18 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Payments.PortOne;
+using Woohakdong.Core.Payments.PortOneV2;
 
 namespace Woohakdong.Core.Payments;
 
 public static class PaymentsRegistration
 {
     /// <summary>
-    /// <see cref="IPaymentGateway"/> as PortOne V1, against the app's own sandbox unless <c>PortOne:Mode</c> is Live.
-    /// Only reads are retried: a prepare or cancel whose answer was lost may have happened, and the caller decides
-    /// after re-fetching the payment (a repeated cancel would be refused by its checksum anyway, but it would turn a
-    /// success into a confusing error). Every call, reads and writes, has a timeout.
+    /// <see cref="IPaymentGateway"/> as PortOne V1 and as PortOne V2, each against the app's own sandbox unless
+    /// <c>PortOne:Mode</c> is Live, and <see cref="PaymentGateways"/> to pick an order's. Only reads are retried: a
+    /// prepare or cancel whose answer was lost may have happened, and the caller decides after re-fetching the payment (a
+    /// repeated cancel would be refused by its checksum anyway, but it would turn a success into a confusing error).
+    /// Every call, reads and writes, has a timeout.
     /// </summary>
     public static IServiceCollection AddPortOneGateway(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,16 +25,24 @@ public static class PaymentsRegistration
         services.AddSingleton<IValidateOptions<PortOneOptions>, PortOneOptionsValidator>();
         services.TryAddSingleton<OwnServerAddress>();
         services.AddSingleton<PortOneEndpoint>();
+        services.AddSingleton<PortOneV2Endpoint>();
         services.AddSingleton<PortOneAccessTokens>();
-        services.AddHttpClient<IPaymentGateway, PortOneV1Gateway>()
-            .AddStandardResilienceHandler(resilience =>
-            {
-                resilience.Retry.DisableForUnsafeHttpMethods();
-                resilience.Retry.MaxRetryAttempts = 2;
-                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
-                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(15);
-            });
+        services.AddSingleton<WebhookSignatures>();
+        WithResilience(services.AddHttpClient<PortOneV1Gateway>());
+        WithResilience(services.AddHttpClient<PortOneV2Gateway>());
+        services.AddTransient<IPaymentGateway>(provider => provider.GetRequiredService<PortOneV1Gateway>());
+        services.AddTransient<IPaymentGateway>(provider => provider.GetRequiredService<PortOneV2Gateway>());
+        services.AddTransient<PaymentGateways>();
         return services;
     }
+
+    private static void WithResilience(IHttpClientBuilder client) =>
+        client.AddStandardResilienceHandler(resilience =>
+        {
+            resilience.Retry.DisableForUnsafeHttpMethods();
+            resilience.Retry.MaxRetryAttempts = 2;
+            resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
+            resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(15);
+        });
 }

@@ -5,6 +5,8 @@ public static class RefundReasons
 {
     public const string AmountMismatch = "AMOUNT_MISMATCH";
     public const string CurrencyMismatch = "CURRENCY_MISMATCH";
+    /// <summary>PortOne V2 says the payment was made to another of the merchant's stores, not to ours.</summary>
+    public const string StoreMismatch = "STORE_MISMATCH";
     public const string GroupClosed = "GROUP_CLOSED";
     public const string SeatGone = "SEAT_GONE";
     /// <summary>The payment arrived after the order had failed or expired.</summary>

@@ -25,20 +25,7 @@ public sealed partial class PaidJoinBrowserTests(BrowserFixture browser) : IClas
     [GeneratedRegex(@"/orders/\d+$")]
     private static partial Regex OrderPage();
 
-    private async Task<IPage> StudentOnTheClubPageAsync()
-    {
-        var page = await browser.NewPageAsync(app.StartOnRealPort());
-        await page.OpenAsync("/account/login");
-        await page.FillAsync("#email", DemoData.StudentEmail);
-        await page.FillAsync("#password", DemoData.Password);
-        await page.ClickAsync("[data-testid='login-submit']");
-        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
-        // The page the sign-in led to has its circuit before the test moves on (no navigation overlaps its start).
-        await page.WaitForInteractiveAsync();
-        await page.OpenAsync($"/clubs/{DemoData.ClubEnglishName}");
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
+    private Task<IPage> StudentOnTheClubPageAsync() => DemoStudentPage.OnThePaidClubAsync(browser, app);
 
     private static async Task<int> SeatsLeftAsync(IPage page) =>
         int.Parse(Number().Match(await page.Locator("[data-testid='seats-left']").InnerTextAsync()).Value);

@@ -48,6 +48,16 @@ public sealed class SeatHarness : IAsyncDisposable
                 // The test server is shared by parallel test classes: a crowd of 200 must queue for connections, not exhaust them.
                 ? new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 20 }.ConnectionString
                 : database.ConnectionString,
+            // PortOne's sandbox keys, as the embedded settings have them: tests replace the gateways, but new orders read
+            // which version they are made with from these validated options.
+            ["PortOne:Sandbox:ImpKey"] = "sandbox_imp_key",
+            ["PortOne:Sandbox:ImpSecret"] = "sandbox_imp_secret",
+            ["PortOne:Sandbox:MerchantCode"] = "imp00000000",
+            ["PortOne:Sandbox:ChannelKey"] = "channel-key-sandbox-kakaopay",
+            ["PortOne:Sandbox:V2:StoreId"] = "store-00000000-0000-0000-0000-000000000000",
+            ["PortOne:Sandbox:V2:ChannelKey"] = "channel-key-sandbox-v2-kakaopay",
+            ["PortOne:Sandbox:V2:ApiSecret"] = "sandbox_v2_api_secret",
+            ["PortOne:Sandbox:V2:WebhookSecret"] = "whsec_c2FuZGJveC12Mi13ZWJob29rLXNlY3JldC0zMmJ5dGVz",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 10, 0, 0, KoreanTime.Offset).ToUniversalTime());
         var collection = new ServiceCollection();

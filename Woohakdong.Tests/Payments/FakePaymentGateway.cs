@@ -5,10 +5,13 @@ namespace Woohakdong.Tests.Payments;
 /// <summary>
 /// PortOne's remote API in memory, following the documented contract: prepare refuses a registered merchant_uid,
 /// find answers the newest payment of an order, cancel refuses a checksum other than the refundable balance. Tests act
-/// as the buyer through <see cref="Pay"/> and count what the server asked.
+/// as the buyer through <see cref="Pay"/> and count what the server asked. One stands in for one of PortOne's APIs
+/// (<see cref="Version"/>), so a test can have both.
 /// </summary>
-public sealed class FakePaymentGateway : IPaymentGateway
+public sealed class FakePaymentGateway(GatewayVersion version = GatewayVersion.V1) : IPaymentGateway
 {
+    public GatewayVersion Version => version;
+
     private readonly Lock gate = new();
     private readonly Dictionary<string, long> prepared = [];
     private readonly List<GatewayPayment> payments = [];

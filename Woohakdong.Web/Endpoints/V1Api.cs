@@ -24,6 +24,7 @@ public static partial class V1Api
         v1.MapItemsApi();
         // Not under /v1, but the machine-facing endpoints are mapped together.
         app.MapPortOneWebhook();
+        app.MapPortOneV2Webhook();
     }
 
     /// <summary>

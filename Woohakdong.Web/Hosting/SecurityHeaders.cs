@@ -54,6 +54,8 @@ public sealed class ContentSecurityPolicy
     /// <summary>PortOne's V1 SDK and the API it calls from the page; its PGs' payment pages load in frames from many origins.</summary>
     public const string PortOneSdkOrigin = "https://cdn.iamport.kr";
     public const string PortOneServiceOrigins = "https://*.iamport.kr";
+    /// <summary>PortOne V2's browser SDK (cdn.portone.io) and the services it calls from the page.</summary>
+    public const string PortOneV2Origins = "https://*.portone.io";
 
     private readonly string beforeScripts;
     private readonly string afterScripts;
@@ -64,9 +66,9 @@ public sealed class ContentSecurityPolicy
         var store = StoreOrigins(storage.Value);
         var live = portOne.Value.Mode == PortOneMode.Live;
         beforeScripts = "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'self'; " +
-                        $"form-action 'self'{(live ? " https:" : "")}; script-src 'self'{(live ? $" {PortOneSdkOrigin} {PortOneServiceOrigins}" : "")}";
+                        $"form-action 'self'{(live ? " https:" : "")}; script-src 'self'{(live ? $" {PortOneSdkOrigin} {PortOneServiceOrigins} {PortOneV2Origins}" : "")}";
         afterScripts = "; style-src 'self' 'unsafe-inline'; font-src 'self' data:; " +
-                       $"img-src 'self' data: blob:{store}; connect-src 'self'{store}{(live ? $" {PortOneServiceOrigins}" : "")}; " +
+                       $"img-src 'self' data: blob:{store}; connect-src 'self'{store}{(live ? $" {PortOneServiceOrigins} {PortOneV2Origins}" : "")}; " +
                        $"frame-src 'self'{(live ? " https:" : "")}";
     }
 

@@ -13,7 +13,7 @@ namespace Woohakdong.Core.Payments.Inbox;
 /// claimed until its retry time and is then taken again.
 /// </summary>
 public sealed class WebhookNoticeBatch(
-    IDbContextFactory<AppDbContext> dbFactory, WebhookInbox inbox, IPaymentGateway gateway, BulkCompletion bulk,
+    IDbContextFactory<AppDbContext> dbFactory, WebhookInbox inbox, PaymentGateways gateways, BulkCompletion bulk,
     OrderCompletion completion, ILogger<WebhookNoticeBatch> logger)
 {
     private const int Parallelism = 8;
@@ -31,9 +31,7 @@ public sealed class WebhookNoticeBatch(
         if (notices.Count == 0) return 0;
         var items = await FindOrdersAsync(notices, ct);
         var open = items.Where(i => i.IsOpen).ToList();
-        var payments = await gateway.GetPaymentsAsync(
-            open.Select(i => i.Notice.ImpUid).OfType<string>().Distinct().ToList(),
-            open.Where(i => i.Notice.ImpUid is null).Select(i => i.Order!.MerchantUid).Distinct().ToList(), ct);
+        var payments = await FetchPaymentsAsync(open, ct);
         // Duplicates of one webhook in the same claim share one settling.
         var distinct = items.GroupBy(i => (i.Order?.Id ?? -i.Notice.Id, i.Notice.ImpUid)).ToList();
         var ordinary = distinct
@@ -76,9 +74,20 @@ public sealed class WebhookNoticeBatch(
             [] => null,
             [var only] => only,
             // Several payments for one order: ask for the newest, as a single notice would.
-            _ => await gateway.FindByMerchantUidAsync(item.Order.MerchantUid, ct),
+            _ => await gateways.For(item.Order).FindByMerchantUidAsync(item.Order.MerchantUid, ct),
         };
         await completion.SettleWithAsync(item.Order, payment, item.Keys, OrderCause.Webhook, expireUnpaid: false, ct);
+    }
+
+    /// <summary>The open orders' payments, one call per gateway: each order's from its own (a claim may mix V1 and V2).</summary>
+    private async Task<List<GatewayPayment>> FetchPaymentsAsync(List<Item> open, CancellationToken ct)
+    {
+        var payments = new List<GatewayPayment>();
+        foreach (var same in open.GroupBy(i => i.Order!.GatewayVersion))
+            payments.AddRange(await gateways.For(same.Key).GetPaymentsAsync(
+                same.Select(i => i.Notice.ImpUid).OfType<string>().Distinct().ToList(),
+                same.Where(i => i.Notice.ImpUid is null).Select(i => i.Order!.MerchantUid).Distinct().ToList(), ct));
+        return payments;
     }
 
     /// <summary>The notice's payment by its imp_uid; without one, every payment the gateway has for the order.</summary>

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace Woohakdong.Core.Payments.PortOne;
 
@@ -17,6 +16,8 @@ namespace Woohakdong.Core.Payments.PortOne;
 public sealed class PortOneV1Gateway(HttpClient http, PortOneAccessTokens tokens, PortOneEndpoint endpoint, IOptions<PortOneOptions> options)
     : IPaymentGateway
 {
+    public GatewayVersion Version => GatewayVersion.V1;
+
     public Task<GatewayPayment?> GetPaymentAsync(string impUid, CancellationToken ct = default) =>
         GetPaymentAtAsync($"payments/{Uri.EscapeDataString(impUid)}?{SandboxQuery}", ct);
 
@@ -75,14 +76,14 @@ public sealed class PortOneV1Gateway(HttpClient http, PortOneAccessTokens tokens
     {
         var token = await tokens.GetAsync(http, endpoint.Resolve("users/getToken"), ct);
         using var first = Authorized(build(), token);
-        using var response = await SendCatchingAsync(http, first, ct);
+        using var response = await PortOneHttp.SendAsync(http, first, ct);
         if (response.StatusCode != HttpStatusCode.Unauthorized) return await ReadAsync<T>(response, notFoundIsNull, ct);
 
         // The token expired or was revoked at PortOne before our cache noticed: renew it once, then try once more.
         tokens.Invalidate(token);
         var renewed = await tokens.GetAsync(http, endpoint.Resolve("users/getToken"), ct);
         using var second = Authorized(build(), renewed);
-        using var retried = await SendCatchingAsync(http, second, ct);
+        using var retried = await PortOneHttp.SendAsync(http, second, ct);
         return await ReadAsync<T>(retried, notFoundIsNull, ct);
     }
 
@@ -96,21 +97,8 @@ public sealed class PortOneV1Gateway(HttpClient http, PortOneAccessTokens tokens
 
     internal static async Task<T?> ReadEnvelopeAsync<T>(HttpClient http, HttpRequestMessage request, bool notFoundIsNull, CancellationToken ct)
     {
-        using var response = await SendCatchingAsync(http, request, ct);
+        using var response = await PortOneHttp.SendAsync(http, request, ct);
         return await ReadAsync<T>(response, notFoundIsNull, ct);
-    }
-
-    private static async Task<HttpResponseMessage> SendCatchingAsync(HttpClient http, HttpRequestMessage request, CancellationToken ct)
-    {
-        try
-        {
-            return await http.SendAsync(request, ct);
-        }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
-                                  || (e is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            throw new PaymentGatewayException($"PortOne could not be reached: {e.Message}", inner: e);
-        }
     }
 
     private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, bool notFoundIsNull, CancellationToken ct)

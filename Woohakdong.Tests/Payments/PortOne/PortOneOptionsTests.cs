@@ -61,6 +61,68 @@ public sealed class PortOneOptionsTests
         Assert.DoesNotContain("PortOne:Sandbox:ImpKey", failure.Message);
     }
 
+    [Fact]
+    public void Live_V2_names_each_missing_V2_setting_and_needs_no_V1_keys()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve("Production", ("PortOne:Mode", "Live"), ("PortOne:Version", "V2"),
+            ("PortOne:V2:StoreId", "store-1")));
+
+        Assert.Contains("PortOne:Mode is Live with Version V2", failure.Message);
+        foreach (var key in new[] { "ChannelKey", "ApiSecret", "WebhookSecret" })
+            Assert.Contains($"PortOne:V2:{key} (environment variable PortOne__V2__{key})", failure.Message);
+        Assert.DoesNotContain("PortOne:V2:StoreId", failure.Message);
+        Assert.DoesNotContain("PortOne:V2:BaseUrl", failure.Message);
+        Assert.DoesNotContain("ImpKey", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("not-a-secret")]
+    [InlineData("whsec_")]
+    [InlineData("whsec_***")]
+    public void Live_V2_refuses_a_webhook_secret_that_is_not_whsec_base64(string secret)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve("Production", LiveV2(("PortOne:V2:WebhookSecret", secret))));
+
+        Assert.Contains("PortOne:V2:WebhookSecret must be the console's whsec_", failure.Message);
+    }
+
+    [Fact]
+    public void Live_V2_with_every_setting_talks_to_api_portone_io_and_keeps_V1_for_orders_made_before_when_its_keys_are_there()
+    {
+        var v2Only = Resolve("Production", LiveV2());
+        var alsoV1 = Resolve("Production", LiveV2(("PortOne:ImpKey", "key"), ("PortOne:ImpSecret", "secret")));
+        var halfV1 = Assert.Throws<OptionsValidationException>(() => Resolve("Production", LiveV2(("PortOne:ImpKey", "key"))));
+
+        Assert.Equal((GatewayVersion.V2, PortOneOptions.V2LiveBaseUrl), (v2Only.Version, v2Only.V2.BaseUrl));
+        Assert.Equal(PortOneOptions.LiveBaseUrl, alsoV1.BaseUrl);
+        Assert.Contains("PortOne:ImpSecret", halfV1.Message);
+        Assert.DoesNotContain("PortOne:MerchantCode", halfV1.Message);
+    }
+
+    [Fact]
+    public void Sandbox_V2_uses_the_embedded_V2_sandbox_settings()
+    {
+        var options = Resolve("Development", embeddedDefaults: true, ("PortOne:Version", "V2"));
+
+        Assert.Equal(GatewayVersion.V2, options.Version);
+        Assert.Equal((options.Sandbox.V2.StoreId, options.Sandbox.V2.ApiSecret, options.Sandbox.V2.WebhookSecret, options.Sandbox.V2.ChannelKey),
+            (options.V2.StoreId, options.V2.ApiSecret, options.V2.WebhookSecret, options.V2.ChannelKey));
+        Assert.StartsWith("whsec_", options.V2.WebhookSecret);
+        Assert.Null(options.V2.BaseUrl);
+    }
+
+    /// <summary>Every V2 setting of a live store, <paramref name="changed"/> replacing or adding some.</summary>
+    private static (string Key, string Value)[] LiveV2(params (string Key, string Value)[] changed)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["PortOne:Mode"] = "Live", ["PortOne:Version"] = "V2", ["PortOne:V2:StoreId"] = "store-1", ["PortOne:V2:ChannelKey"] = "channel-key-1",
+            ["PortOne:V2:ApiSecret"] = "secret", ["PortOne:V2:WebhookSecret"] = "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=",
+        };
+        foreach (var (key, value) in changed) settings[key] = value;
+        return [.. settings.Select(setting => (setting.Key, setting.Value))];
+    }
+
     private static PortOneOptions Resolve(string environment, params (string Key, string Value)[] settings) =>
         Resolve(environment, embeddedDefaults: false, settings);
 

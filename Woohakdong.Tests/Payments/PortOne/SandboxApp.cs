@@ -16,7 +16,7 @@ public abstract class SandboxApp(AppFactoryBase app) : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
-    public IPaymentGateway Gateway => App.Services.GetRequiredService<IPaymentGateway>();
+    public IPaymentGateway Gateway => App.Services.GetRequiredService<PaymentGateways>().For(GatewayVersion.V1);
     public SandboxStore Store => App.Services.GetRequiredService<SandboxStore>();
 
     /// <summary>The sandbox's credentials, as the app read them from its settings.</summary>

@@ -5,7 +5,7 @@ using Woohakdong.Web.Endpoints;
 
 namespace Woohakdong.Web.Sandbox.PortOne;
 
-/// <summary>PortOne V1's REST API as the sandbox serves it under <c>/sandbox/portone</c>.</summary>
+/// <summary>PortOne V1's REST API as the sandbox serves it under <c>/sandbox/portone</c> (V2's under <c>/sandbox/portone/v2</c>).</summary>
 public static class SandboxApi
 {
     /// <summary>Maps the sandbox when <c>PortOne:Mode</c> is Sandbox; in Live mode none of it exists.</summary>
@@ -26,6 +26,7 @@ public static class SandboxApi
 
         sandbox.MapSandboxCheckout();
         sandbox.MapSandboxControl();
+        sandbox.MapPortOneV2Sandbox();
     }
 
     private static async Task<IResult> GetToken(HttpRequest request, SandboxStore store, CancellationToken ct)

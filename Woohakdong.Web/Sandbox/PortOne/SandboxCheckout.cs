@@ -5,9 +5,11 @@ using Microsoft.Extensions.Localization;
 namespace Woohakdong.Web.Sandbox.PortOne;
 
 /// <summary>
-/// The payment window that <c>wwwroot/sandbox/iamport.js</c> opens in an iframe, and the buyer's decision it posts back.
-/// A window asked for another amount than the pre-registered one refuses before any payment exists, as PortOne does;
-/// so does one whose <c>notice_url</c> is not the app's own webhook.
+/// The payment window that <c>wwwroot/sandbox/iamport.js</c> opens in an iframe (for <c>IMP.request_pay</c> under
+/// <c>/sandbox/portone/checkout</c>, for V2's <c>PortOne.requestPayment</c> under <c>/sandbox/portone/v2/checkout</c>), and
+/// the buyer's decision it posts back. A window asked for another amount than the pre-registered one refuses before any
+/// payment exists, as PortOne does; so does a V1 one whose <c>notice_url</c> is not the app's own webhook. Both answer
+/// in V1's <c>rsp</c> shape, which the stand-in turns into V2's result for <c>PortOne.requestPayment</c>.
 /// </summary>
 public static class SandboxCheckout
 {
@@ -24,19 +26,25 @@ public static class SandboxCheckout
 
     public static void MapSandboxCheckout(this RouteGroupBuilder sandbox)
     {
-        sandbox.MapGet("/checkout", Window);
+        sandbox.MapGet("/checkout", (HttpRequest request, SandboxStore store, SandboxWebhooks webhooks, IStringLocalizer<SandboxText> text, HtmlEncoder html) =>
+            Window(request, text, html, "/sandbox/portone/checkout/decide", (merchantUid, amount) =>
+                store.RefusalOfAmount(merchantUid, amount) is not null ? text["AmountRefused"].Value
+                : !webhooks.AcceptsNoticeUrl(request.Query["notice_url"]) ? SandboxWebhooks.ForeignNoticeUrl
+                : null));
         sandbox.MapPost("/checkout/decide", Decide);
+        sandbox.MapGet("/v2/checkout", (HttpRequest request, SandboxV2Store store, IStringLocalizer<SandboxText> text, HtmlEncoder html) =>
+            Window(request, text, html, "/sandbox/portone/v2/checkout/decide", (paymentId, amount) =>
+                store.RegisteredAmount(paymentId) is { } registered && registered != amount ? text["AmountRefused"].Value : null));
+        sandbox.MapPost("/v2/checkout/decide", DecideV2);
     }
 
     private static IResult Window(
-        HttpRequest request, SandboxStore store, SandboxWebhooks webhooks, IStringLocalizer<SandboxText> text, HtmlEncoder html)
+        HttpRequest request, IStringLocalizer<SandboxText> text, HtmlEncoder html, string decideUrl, Func<string, long, string?> refusalOf)
     {
         var query = request.Query;
         var merchantUid = query["merchant_uid"].ToString();
         var amount = long.TryParse(query["amount"], CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
-        var refusal = amount < 0 || store.RefusalOfAmount(merchantUid, amount) is not null ? text["AmountRefused"].Value
-            : !webhooks.AcceptsNoticeUrl(query["notice_url"]) ? SandboxWebhooks.ForeignNoticeUrl
-            : null;
+        var refusal = amount < 0 ? text["AmountRefused"].Value : refusalOf(merchantUid, amount);
         string E(string? value) => html.Encode(value ?? "");
         var page = $"""
             <!DOCTYPE html>
@@ -48,7 +56,7 @@ public static class SandboxCheckout
               <link rel="stylesheet" href="/sandbox/checkout.css" />
             </head>
             <body>
-              <main class="window" data-merchant-uid="{E(merchantUid)}" data-amount="{amount}" data-refusal="{E(refusal)}"
+              <main class="window" data-merchant-uid="{E(merchantUid)}" data-amount="{amount}" data-refusal="{E(refusal)}" data-decide="{E(decideUrl)}"
                     data-refused-code="{WindowRefusedCode}" data-closed-message="{E(text["WindowClosed"])}">
                 <header>
                   <h1>{E(text["Title"])}</h1>
@@ -85,6 +93,20 @@ public static class SandboxCheckout
             return Rsp(new PayResponse(payment.ImpUid, payment.MerchantUid, PaymentFailedCode, text["PaymentFailed"], false, 0, payment.Status));
         webhooks.Send(payment);
         return Rsp(new PayResponse(payment.ImpUid, payment.MerchantUid, null, null, true, payment.Amount, payment.Status));
+    }
+
+    /// <summary>V2's window: the payment is recorded under its paymentId and V2's signed webhook goes out, paid or failed.</summary>
+    private static IResult DecideV2(Decision decision, SandboxV2Store store, SandboxV2Webhooks webhooks, IStringLocalizer<SandboxText> text)
+    {
+        if (store.RegisteredAmount(decision.MerchantUid) is { } registered && registered != decision.Amount)
+            return Rsp(new PayResponse(null, decision.MerchantUid, WindowRefusedCode, text["AmountRefused"], false, 0, null));
+        var paid = decision.Outcome == "paid";
+        var (payment, error) = store.Pay(decision.MerchantUid, decision.Amount, paid ? "PAID" : "FAILED", "KRW", storeId: null);
+        if (payment is null) return Rsp(new PayResponse(null, decision.MerchantUid, WindowRefusedCode, error!.Message, false, 0, null));
+        webhooks.Send(paid ? "Transaction.Paid" : "Transaction.Failed", payment);
+        return Rsp(paid
+            ? new PayResponse(payment.TransactionId, payment.Id, null, null, true, decision.Amount, payment.Status)
+            : new PayResponse(payment.TransactionId, payment.Id, PaymentFailedCode, text["PaymentFailed"], false, 0, payment.Status));
     }
 
     private static IResult Rsp(PayResponse response, int statusCode = StatusCodes.Status200OK) =>

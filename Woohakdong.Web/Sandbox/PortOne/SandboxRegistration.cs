@@ -8,6 +8,8 @@ public static class SandboxRegistration
         services.AddSingleton<SandboxStore>();
         services.AddSingleton<SandboxWebhooks>();
         services.AddSingleton<SandboxTokenFilter>();
+        services.AddSingleton<SandboxV2Store>();
+        services.AddSingleton<SandboxV2Webhooks>();
         // A webhook receiver that hangs must not hold the sandbox's delivery for long: PortOne gives up quickly too.
         services.AddHttpClient(SandboxWebhooks.ClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         return services;

@@ -30,3 +30,16 @@ export async function requestPay(scriptUrl, merchantCode, params) {
     error_msg: rsp.error_msg ?? null,
   };
 }
+
+// PortOne V2: @portone/browser-sdk's PortOne.requestPayment (PortOne's own script in Live mode, the sandbox's stand-in
+// otherwise), its result in the rsp shape above; on a phone the SDK redirects instead of resolving.
+export async function requestPayment(scriptUrl, params) {
+  await load(scriptUrl);
+  const result = (await window.PortOne.requestPayment(params)) ?? {};
+  return {
+    imp_uid: null,
+    merchant_uid: result.paymentId ?? params.paymentId,
+    error_code: result.code ?? null,
+    error_msg: result.message ?? null,
+  };
+}

@@ -15,7 +15,7 @@
 
   async function decide(outcome) {
     for (const button of document.querySelectorAll("button")) button.disabled = true;
-    const response = await fetch("/sandbox/portone/checkout/decide", {
+    const response = await fetch(main.dataset.decide, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({

@@ -747,6 +747,22 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.ToTable("WebhookNotices");
                 });
 
+            modelBuilder.Entity("Woohakdong.Core.Payments.Inbox.WebhookReceipt", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ForgetAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForgetAfter");
+
+                    b.ToTable("WebhookReceipts");
+                });
+
             modelBuilder.Entity("Woohakdong.Core.Payments.JoinOrder", b =>
                 {
                     b.Property<long>("Id")
@@ -766,6 +782,9 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
 
                     b.Property<Guid?>("CreatedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("GatewayVersion")
+                        .HasColumnType("integer");
 
                     b.Property<long>("GroupId")
                         .HasColumnType("bigint");

@@ -718,6 +718,22 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.ToTable("WebhookNotices");
                 });
 
+            modelBuilder.Entity("Woohakdong.Core.Payments.Inbox.WebhookReceipt", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ForgetAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForgetAfter");
+
+                    b.ToTable("WebhookReceipts");
+                });
+
             modelBuilder.Entity("Woohakdong.Core.Payments.JoinOrder", b =>
                 {
                     b.Property<long>("Id")
@@ -735,6 +751,9 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("CreatedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("GatewayVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("GroupId")
                         .HasColumnType("INTEGER");

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.JSInterop;
+using Woohakdong.Core.Payments;
 using Woohakdong.Core.Payments.PortOne;
 
 namespace Woohakdong.Web.Components.Pages.Payments;
@@ -15,22 +16,39 @@ public sealed record PaymentResponse(
 public sealed record PaymentRequest(string MerchantUid, string Name, long Amount, string BuyerEmail, string BuyerName, string BuyerTel);
 
 /// <summary>
-/// <c>IMP.request_pay</c> through wwwroot/js/payment.js: PortOne's own iamport.js in Live mode, the sandbox's stand-in
-/// otherwise, with the same parameters either way.
+/// The payment window of the version new orders are made with, through wwwroot/js/payment.js: V1's <c>IMP.request_pay</c>
+/// or V2's <c>PortOne.requestPayment</c>, from PortOne's own script in Live mode and the sandbox's stand-in otherwise, with
+/// the same parameters either way. Both answer in V1's <c>rsp</c> shape (V2's paymentId is the merchant_uid).
 /// </summary>
 public sealed class PaymentWindow(IJSRuntime js, PortOneOptions options, Uri appBase) : IAsyncDisposable
 {
     public const string LiveScriptUrl = "https://cdn.iamport.kr/v1/iamport.js";
+    public const string LiveV2ScriptUrl = "https://cdn.portone.io/v2/browser-sdk.js";
     public const string ReturnPath = "payments/return";
 
     private IJSObjectReference? module;
 
-    private string ScriptUrl => options.Mode == PortOneMode.Live ? LiveScriptUrl : new Uri(appBase, "sandbox/iamport.js").ToString();
+    private string ScriptUrl => options.Mode != PortOneMode.Live ? new Uri(appBase, "sandbox/iamport.js").ToString()
+        : options.Version == GatewayVersion.V2 ? LiveV2ScriptUrl
+        : LiveScriptUrl;
 
     /// <summary>Waits as long as the buyer takes: <paramref name="ct"/> ends the wait, not interop's default timeout.</summary>
     public async Task<PaymentResponse> RequestPayAsync(PaymentRequest request, CancellationToken ct)
     {
         module ??= await js.InvokeAsync<IJSObjectReference>("import", ct, new Uri(appBase, "js/payment.js").ToString());
+        if (options.Version == GatewayVersion.V2)
+            return await module.InvokeAsync<PaymentResponse>("requestPayment", ct, ScriptUrl, new Dictionary<string, object?>
+            {
+                ["storeId"] = options.V2.StoreId,
+                ["channelKey"] = options.V2.ChannelKey,
+                ["paymentId"] = request.MerchantUid,
+                ["orderName"] = request.Name,
+                ["totalAmount"] = request.Amount,
+                ["currency"] = "KRW",
+                ["payMethod"] = "EASY_PAY",
+                ["customer"] = new { fullName = request.BuyerName, phoneNumber = request.BuyerTel, email = request.BuyerEmail },
+                ["redirectUrl"] = new Uri(appBase, ReturnPath).ToString(),
+            });
         var parameters = new Dictionary<string, object?>
         {
             ["channelKey"] = options.ChannelKey,
