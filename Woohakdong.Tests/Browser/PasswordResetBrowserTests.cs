@@ -29,6 +29,8 @@ public sealed class PasswordResetBrowserTests(BrowserFixture browser) : IClassFi
         await page.OpenAsync("/account/login");
         await page.ClickAsync("[data-testid='go-forgot-password']");
         await page.WaitForAddressAsync(url => url.EndsWith("/account/forgot-password"));
+        // Enhanced navigation moves the address before it swaps the page: the login form has an #email field too.
+        await page.Locator("[data-testid='mail-request-submit']").WaitForAsync();
         await page.FillAsync("#email", email);
         await page.ClickAsync("[data-testid='mail-request-submit']");
         await Assertions.Expect(page.Locator("[data-testid='account-notice']")).ToContainTextAsync("비밀번호 재설정 링크를 보냈습니다");
