@@ -7,7 +7,8 @@ using Woohakdong.Core.Data;
 namespace Woohakdong.Core.Notifications;
 
 /// <summary>
-/// Announces recorded notifications once they are durable: after the save when no transaction is open, after the commit
+/// Announces the recipients <see cref="NotificationOutbox"/> noted on a context once their notifications are durable
+/// (no scan of the change tracker on every save): after the save when no transaction is open, after the commit
 /// when one is. A rolled-back or failed change announces nothing. Announcing tells every instance's open pages
 /// (<see cref="InboxChanged"/>) and wakes this instance's e-mail worker; the rows themselves are the truth, so a lost
 /// message only delays a bell until the next one.
@@ -15,19 +16,6 @@ namespace Woohakdong.Core.Notifications;
 public sealed class NotificationAnnouncer(IEventChannel<InboxChanged> inbox, PendingEmails pendingEmails)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Collect(eventData.Context);
-        return result;
-    }
-
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context?.Database.CurrentTransaction is null) await AnnounceAsync(eventData.Context);
@@ -61,13 +49,6 @@ public sealed class NotificationAnnouncer(IEventChannel<InboxChanged> inbox, Pen
     }
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
-
-    private static void Collect(DbContext? context)
-    {
-        if (context is not AppDbContext db) return;
-        foreach (var entry in db.ChangeTracker.Entries<Notification>())
-            if (entry.State == EntityState.Added) db.UnannouncedRecipients.Add(entry.Entity.RecipientId);
-    }
 
     private static void Forget(DbContext? context) => (context as AppDbContext)?.UnannouncedRecipients.Clear();
 

@@ -10,12 +10,13 @@ namespace Woohakdong.Core.Notifications;
 /// </summary>
 public sealed class NotificationOutbox(TimeProvider time)
 {
-    public void Record(AppDbContext db, NotificationDraft draft) => db.Notifications.Add(ToRow(draft, time.GetUtcNow()));
+    public void Record(AppDbContext db, NotificationDraft draft) => Record(db, [draft]);
 
     public void Record(AppDbContext db, IEnumerable<NotificationDraft> drafts)
     {
-        var now = time.GetUtcNow();
-        db.Notifications.AddRange(drafts.Select(draft => ToRow(draft, now)));
+        var rows = Rows(drafts);
+        db.Notifications.AddRange(rows);
+        AnnounceOnCommit(db, rows.Select(row => row.RecipientId));
     }
 
     /// <summary>
@@ -29,8 +30,8 @@ public sealed class NotificationOutbox(TimeProvider time)
     }
 
     /// <summary>
-    /// Announces notifications this context wrote by SQL, which the change tracker never sees, once its transaction
-    /// commits, exactly as recorded ones are (and never when it rolls back).
+    /// Announces this context's notifications once they are durable (<see cref="NotificationAnnouncer"/>): those
+    /// <see cref="Record(AppDbContext, IEnumerable{NotificationDraft})"/> added, and those a caller wrote by SQL.
     /// </summary>
     public static void AnnounceOnCommit(AppDbContext db, IEnumerable<Guid> recipients) => db.UnannouncedRecipients.UnionWith(recipients);
 

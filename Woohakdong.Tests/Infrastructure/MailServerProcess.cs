@@ -53,7 +53,9 @@ public sealed class MailServerProcess : IAsyncDisposable
         while (!await AnswersAsync(ct))
         {
             if (server.HasExited || waited.Elapsed > StartTimeout)
-                throw new InvalidOperationException($"maildev did not answer on SMTP {SmtpPort} / API {ApiPort}");
+                throw new InvalidOperationException(server.HasExited
+                    ? $"maildev exited with code {server.ExitCode}; test.sh installs it into {TestServices.MailServerPackage}"
+                    : $"maildev did not answer on SMTP {SmtpPort} / API {ApiPort}");
             await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
         }
     }

@@ -10,14 +10,20 @@ namespace Woohakdong.Tests.Notifications.Email;
 /// <summary>Accounts and notifications straight into an app's database, for the e-mail tests.</summary>
 public static class MailFixture
 {
-    public static async Task<AppUser> AddUserAsync(IServiceProvider services, string name, string language = "ko")
+    /// <summary>An account with a unique address of its own (the SMTP server is shared), not yet saved.</summary>
+    public static AppUser NewUser(string name, string language = "ko")
     {
         var email = $"mail-{Guid.NewGuid():N}@woohakdong.test";
-        var user = new AppUser
+        return new AppUser
         {
             Id = Guid.NewGuid(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
             NormalizedEmail = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString("N"), DisplayName = name, Language = language,
         };
+    }
+
+    public static async Task<AppUser> AddUserAsync(IServiceProvider services, string name, string language = "ko")
+    {
+        var user = NewUser(name, language);
         await using var scope = services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         db.Users.Add(user);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Notifications;
@@ -34,7 +33,7 @@ public sealed class TwoInstanceEmailTests
         await using var first = await AppProcess.StartAsync("instance 1", settings, "Staging", Ct);
         await using var second = await AppProcess.StartAsync("instance 2", settings, "Staging", Ct);
 
-        var members = Enumerable.Range(0, Members).Select(i => NewUser(i)).ToList();
+        var members = Enumerable.Range(0, Members).Select(i => MailFixture.NewUser($"회원{i}")).ToList();
         await using (var db = new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(database.ConnectionString).Options))
         {
             db.Users.AddRange(members);
@@ -54,15 +53,5 @@ public sealed class TwoInstanceEmailTests
     {
         await using var db = new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(database.ConnectionString).Options);
         return await db.Notifications.CountAsync(n => n.EmailStatus == EmailStatus.Sent);
-    }
-
-    private static AppUser NewUser(int i)
-    {
-        var email = $"crowd{i}-{Guid.NewGuid():N}@woohakdong.test";
-        return new AppUser
-        {
-            Id = Guid.NewGuid(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
-            NormalizedEmail = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString("N"), DisplayName = $"회원{i}",
-        };
     }
 }
