@@ -71,6 +71,27 @@ public sealed class WoohakdongApi(Uri baseAddress, int maxConnections, SentBytes
         return paid.GetProperty("response").GetProperty("imp_uid").GetString()!;
     }
 
+    /// <summary>The V2 sandbox's buyer pays the pre-registered amount without the webhook; returns the payment's transactionId and storeId.</summary>
+    public async Task<(string TransactionId, string StoreId)> PayInV2SandboxAsync(string paymentId)
+    {
+        var response = await Expect(await http.PostAsJsonAsync("/sandbox/portone/v2/control/pay",
+            new { paymentId, outcome = "paid", webhook = false }), HttpStatusCode.OK);
+        var paid = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (paid.GetProperty("transactionId").GetString()!, paid.GetProperty("storeId").GetString()!);
+    }
+
+    /// <summary>A signed V2 webhook: the raw body and its Standard Webhooks headers, nothing else; returns the HTTP status.</summary>
+    public async Task<int> SendSignedWebhookAsync(string body, IReadOnlyDictionary<string, string> headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/portone/v2")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+        using var response = await http.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
     /// <summary>PortOne's webhook for a payment, as PortOne sends it; returns the HTTP status.</summary>
     public async Task<int> SendWebhookAsync(string impUid, string merchantUid)
     {

@@ -86,6 +86,13 @@ public sealed class PortOneV2Options
     /// <summary>The channel key passed to <c>PortOne.requestPayment</c>.</summary>
     public string? ChannelKey { get; set; }
 
+    /// <summary>
+    /// Live: where pages load PortOne's browser SDK (<c>@portone/browser-sdk</c>): PortOne's own address when not set, or a
+    /// path of the app (relative to it, e.g. <c>lib/portone/browser-sdk.js</c> for a copy kept in wwwroot), or another https
+    /// address on <c>*.portone.io</c>; the pages' script policy allows nothing else. The sandbox always serves its stand-in.
+    /// </summary>
+    public string? BrowserSdkUrl { get; set; }
+
     /// <summary>Sent as <c>Authorization: PortOne {ApiSecret}</c>.</summary>
     public string? ApiSecret { get; set; }
 
@@ -106,6 +113,7 @@ internal sealed class PortOneOptionsDefaults : IPostConfigureOptions<PortOneOpti
             // Only a missing setting gets the default: an explicitly empty one is reported by the validator.
             options.BaseUrl ??= PortOneOptions.LiveBaseUrl;
             options.V2.BaseUrl ??= PortOneOptions.V2LiveBaseUrl;
+            options.V2.BrowserSdkUrl = NullIfBlank(options.V2.BrowserSdkUrl);
             return;
         }
         var (v2, sandbox) = (options.V2, options.Sandbox.V2);
@@ -168,7 +176,18 @@ internal sealed class PortOneOptionsValidator(IHostEnvironment? environment = nu
         () => PortOneV2.WebhookSignatures.IsSecret(v2.WebhookSecret) ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail("PortOne:V2:WebhookSecret must be the console's whsec_… secret (whsec_ and base64)."),
         () => v2.WebhookSecretPrevious is null || PortOneV2.WebhookSignatures.IsSecret(v2.WebhookSecretPrevious) ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail("PortOne:V2:WebhookSecretPrevious must be a whsec_… secret when set."));
+            : ValidateOptionsResult.Fail("PortOne:V2:WebhookSecretPrevious must be a whsec_… secret when set."),
+        () => !live || v2.BrowserSdkUrl is null || IsAppPath(v2.BrowserSdkUrl) || IsOnPortOne(v2.BrowserSdkUrl) ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"PortOne:V2:BrowserSdkUrl must be a path of the app (a copy in wwwroot) or an https address on *.portone.io (was '{v2.BrowserSdkUrl}')."));
+
+    /// <summary>A path resolved against the app's own address: no scheme, and not <c>//host</c>, which would leave it.</summary>
+    private static bool IsAppPath(string url) =>
+        !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal) && Uri.TryCreate(url, UriKind.Relative, out _);
+
+    private static bool IsOnPortOne(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Scheme == Uri.UriSchemeHttps
+        && address.Host.EndsWith(".portone.io", StringComparison.OrdinalIgnoreCase);
 
     private static ValidateOptionsResult Https(string key, string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps

@@ -1,6 +1,9 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Woohakdong.Core.Payments.PortOne;
@@ -12,11 +15,14 @@ namespace Woohakdong.Core.Payments.PortOneV2;
 /// <c>Authorization: PortOne {ApiSecret}</c>. The order's merchant_uid is V2's paymentId, so finding an order's payment
 /// and reading a payment are the same <c>GET /payments/{paymentId}</c>. A cancel sends the refundable balance as
 /// <c>currentCancellableAmount</c> (V1's checksum) and reads the payment again for the answer, since V2 answers only
-/// the cancellation.
+/// the cancellation. Both writes carry an <c>Idempotency-Key</c> (<see cref="IdempotencyKey"/>), which lets a write whose
+/// answer was lost be sent again: PortOne answers a repeated key with its first answer instead of acting twice.
 /// </summary>
 public sealed class PortOneV2Gateway(HttpClient http, PortOneV2Endpoint endpoint, IOptions<PortOneOptions> options) : IPaymentGateway
 {
     private const int Parallelism = 8;
+
+    public const string IdempotencyHeader = "Idempotency-Key";
 
     public GatewayVersion Version => GatewayVersion.V2;
 
@@ -55,11 +61,31 @@ public sealed class PortOneV2Gateway(HttpClient http, PortOneV2Endpoint endpoint
 
     private static string Path(string paymentId) => $"payments/{Uri.EscapeDataString(paymentId)}";
 
+    /// <summary>
+    /// The key of one logical write: a hash of its path and body, so asking the same again (a retry, another caller, a
+    /// later attempt within PortOne's three hours) carries the same key and is answered without acting again, while a
+    /// different write differs in its body (a later refund of the same payment names a smaller currentCancellableAmount).
+    /// 43 characters of base64url, within PortOne's 16–256 letters, digits, '-' and '_'.
+    /// </summary>
+    public static string IdempotencyKey(string path, ReadOnlySpan<byte> body)
+    {
+        var operation = new byte[Encoding.UTF8.GetByteCount(path) + 1 + body.Length];
+        var written = Encoding.UTF8.GetBytes(path, operation);
+        operation[written] = (byte)'\n';
+        body.CopyTo(operation.AsSpan(written + 1));
+        return Base64Url.EncodeToString(SHA256.HashData(operation));
+    }
+
     private async Task<T?> SendAsync<T>(HttpMethod method, string path, object? body, bool notFoundIsNull, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, endpoint.Resolve(path));
         request.Headers.Authorization = new AuthenticationHeaderValue("PortOne", options.Value.V2.ApiSecret);
-        if (body is not null) request.Content = JsonContent.Create(body, options: PortOneV2Json.Options);
+        if (body is not null)
+        {
+            var json = JsonSerializer.SerializeToUtf8Bytes(body, PortOneV2Json.Options);
+            request.Content = new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
+            request.Headers.Add(IdempotencyHeader, IdempotencyKey(path, json));
+        }
         using var response = await PortOneHttp.SendAsync(http, request, ct);
         try
         {

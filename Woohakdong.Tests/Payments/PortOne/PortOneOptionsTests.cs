@@ -86,6 +86,26 @@ public sealed class PortOneOptionsTests
         Assert.Contains("PortOne:V2:WebhookSecret must be the console's whsec_", failure.Message);
     }
 
+    [Theory]
+    [InlineData("lib/portone/browser-sdk.js")]
+    [InlineData("/lib/portone/browser-sdk.js")]
+    [InlineData("https://cdn.portone.io/v2/browser-sdk.js")]
+    public void Live_V2_takes_a_browser_sdk_of_the_app_or_on_portone_io(string url) =>
+        Assert.Equal(url, Resolve("Production", LiveV2(("PortOne:V2:BrowserSdkUrl", url))).V2.BrowserSdkUrl);
+
+    [Theory]
+    [InlineData("https://cdn.example.com/browser-sdk.js")]
+    [InlineData("//cdn.example.com/browser-sdk.js")]
+    [InlineData("http://cdn.portone.io/v2/browser-sdk.js")]
+    [InlineData("https://portone.io.example.com/browser-sdk.js")]
+    [InlineData("javascript:alert(1)")]
+    public void Live_V2_refuses_a_browser_sdk_the_pages_script_policy_would_block(string url)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve("Production", LiveV2(("PortOne:V2:BrowserSdkUrl", url))));
+
+        Assert.Contains("PortOne:V2:BrowserSdkUrl", failure.Message);
+    }
+
     [Fact]
     public void Live_V2_with_every_setting_talks_to_api_portone_io_and_keeps_V1_for_orders_made_before_when_its_keys_are_there()
     {

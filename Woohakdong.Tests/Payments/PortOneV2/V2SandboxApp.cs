@@ -95,6 +95,15 @@ public abstract class V2SandboxApp(AppFactoryBase app) : IAsyncLifetime
         return await answer.JsonAsync();
     }
 
+    /// <summary>A write to the V2 sandbox's API as PortOne's would be made, with its API secret and, when given, an Idempotency-Key.</summary>
+    public async Task<HttpResponseMessage> SandboxPostAsync(string path, object body, string? idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("PortOne", Options.Sandbox.V2.ApiSecret);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await sandbox.SendAsync(request, Ct);
+    }
+
     /// <summary>A webhook as PortOne would post it: the raw body and the given headers, nothing else.</summary>
     public async Task<HttpResponseMessage> PostWebhookAsync(IEnumerable<KeyValuePair<string, string>> headers, string body)
     {

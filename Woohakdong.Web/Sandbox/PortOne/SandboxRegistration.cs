@@ -10,6 +10,7 @@ public static class SandboxRegistration
         services.AddSingleton<SandboxTokenFilter>();
         services.AddSingleton<SandboxV2Store>();
         services.AddSingleton<SandboxV2Webhooks>();
+        services.AddSingleton<SandboxV2Idempotency>();
         // A webhook receiver that hangs must not hold the sandbox's delivery for long: PortOne gives up quickly too.
         services.AddHttpClient(SandboxWebhooks.ClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         return services;

@@ -7,7 +7,8 @@ namespace Woohakdong.Web.Sandbox.PortOne;
 
 /// <summary>
 /// PortOne V2's REST API as the sandbox serves it under <c>/sandbox/portone/v2</c> (the paths of <c>api.portone.io</c>),
-/// with the <c>Authorization: PortOne {secret}</c> check, plus its test control.
+/// with the <c>Authorization: PortOne {secret}</c> check and the <c>Idempotency-Key</c> of its writes
+/// (<see cref="SandboxV2Idempotency"/>), plus its test control.
 /// </summary>
 public static class SandboxV2Api
 {
@@ -35,15 +36,20 @@ public static class SandboxV2Api
                 : Error(new SandboxV2Error(401, "UNAUTHORIZED", "인증 정보가 올바르지 않습니다.")));
         api.MapGet("/payments/{paymentId}", (string paymentId, SandboxV2Store store) =>
             store.Get(paymentId) is { } payment ? Results.Json(payment, Json) : Error(SandboxV2Store.NotFound()));
-        api.MapPost("/payments/{paymentId}/pre-register", (string paymentId, PreRegisterBody body, SandboxV2Store store) =>
-            store.PreRegister(paymentId, body.TotalAmount, body.Currency) is { } error ? Error(error) : Results.Json(new { }, Json));
-        api.MapPost("/payments/{paymentId}/cancel", (string paymentId, CancelBody body, SandboxV2Store store, SandboxV2Webhooks webhooks) =>
-        {
-            var (payment, cancellation, error) = store.Cancel(paymentId, body.Reason, body.Amount, body.CurrentCancellableAmount);
-            if (error is not null) return Error(error);
-            webhooks.Send("Transaction.Cancelled", payment!, cancellation!.Id);
-            return Results.Json(new { cancellation }, Json);
-        });
+        api.MapPost("/payments/{paymentId}/pre-register", (
+                string paymentId, PreRegisterBody body, HttpRequest request, SandboxV2Store store, SandboxV2Idempotency idempotency) =>
+            idempotency.Answer(request, () => store.PreRegister(paymentId, body.TotalAmount, body.Currency) is { } error
+                ? SandboxV2Answer.Of(error)
+                : new SandboxV2Answer(200, new { })).ToResult());
+        api.MapPost("/payments/{paymentId}/cancel", (
+                string paymentId, CancelBody body, HttpRequest request, SandboxV2Store store, SandboxV2Webhooks webhooks, SandboxV2Idempotency idempotency) =>
+            idempotency.Answer(request, () =>
+            {
+                var (payment, cancellation, error) = store.Cancel(paymentId, body.Reason, body.Amount, body.CurrentCancellableAmount);
+                if (error is not null) return SandboxV2Answer.Of(error);
+                webhooks.Send("Transaction.Cancelled", payment!, cancellation!.Id);
+                return new SandboxV2Answer(200, new { cancellation });
+            }).ToResult());
 
         v2.MapPost("/control/pay", Pay);
         v2.MapGet("/control/webhooks", ([FromQuery] string paymentId, SandboxV2Store store) =>
@@ -69,6 +75,5 @@ public static class SandboxV2Api
         return Results.Json(payment, Json);
     }
 
-    private static IResult Error(SandboxV2Error error) =>
-        Results.Json(new { type = error.Type, message = error.Message }, Json, statusCode: error.Status);
+    private static IResult Error(SandboxV2Error error) => SandboxV2Answer.Of(error).ToResult();
 }

@@ -17,7 +17,8 @@ public sealed record PaymentRequest(string MerchantUid, string Name, long Amount
 
 /// <summary>
 /// The payment window of the version new orders are made with, through wwwroot/js/payment.js: V1's <c>IMP.request_pay</c>
-/// or V2's <c>PortOne.requestPayment</c>, from PortOne's own script in Live mode and the sandbox's stand-in otherwise, with
+/// or V2's <c>PortOne.requestPayment</c>, from PortOne's own script in Live mode (for V2 <c>PortOne:V2:BrowserSdkUrl</c> when
+/// set, e.g. a copy in wwwroot) and the sandbox's stand-in otherwise, with
 /// the same parameters either way. Both answer in V1's <c>rsp</c> shape (V2's paymentId is the merchant_uid).
 /// </summary>
 public sealed class PaymentWindow(IJSRuntime js, PortOneOptions options, Uri appBase) : IAsyncDisposable
@@ -29,7 +30,7 @@ public sealed class PaymentWindow(IJSRuntime js, PortOneOptions options, Uri app
     private IJSObjectReference? module;
 
     private string ScriptUrl => options.Mode != PortOneMode.Live ? new Uri(appBase, "sandbox/iamport.js").ToString()
-        : options.Version == GatewayVersion.V2 ? LiveV2ScriptUrl
+        : options.Version == GatewayVersion.V2 ? new Uri(appBase, options.V2.BrowserSdkUrl ?? LiveV2ScriptUrl).ToString()
         : LiveScriptUrl;
 
     /// <summary>Waits as long as the buyer takes: <paramref name="ct"/> ends the wait, not interop's default timeout.</summary>
