@@ -44,6 +44,19 @@ public sealed class NoticeQueries(
         return [.. revisions.Select(r => new NoticeRevisionView(r.Title, r.Body, NoticeMarkdown.ToHtml(r.Body, links), r.ReplacedAt, r.Name ?? ""))];
     }
 
+    /// <summary>
+    /// The editor's preview, for officers: <paramref name="body"/> as it would show, with the images the notice already
+    /// has (an upload not yet saved shows as its alt text until then).
+    /// </summary>
+    public async Task<string> PreviewAsync(long clubId, long? noticeId, string body, CancellationToken ct = default)
+    {
+        await access.RequireAsync(clubId, NoticeRules.CanWrite, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (noticeId is not { } id || !await db.Notices.AnyAsync(n => n.Id == id && n.ClubId == clubId, ct))
+            return NoticeMarkdown.ToHtml(body, NoticeImageLinks.None);
+        return NoticeMarkdown.ToHtml(body, (await images.ForAsync(db, [id], ct)).GetValueOrDefault(id, NoticeImageLinks.None));
+    }
+
     private async Task<IReadOnlyList<NoticeView>> ViewsAsync(
         AppDbContext db, long clubId, ClubRole? role, IQueryable<Notice> notices, CancellationToken ct)
     {
