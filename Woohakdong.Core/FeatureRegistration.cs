@@ -7,6 +7,7 @@ using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core.Notices;
 using Woohakdong.Core.Notifications;
 using Woohakdong.Core.Payments;
 using Woohakdong.Core.Storage;
@@ -36,6 +37,7 @@ public static class FeatureRegistration
         services.AddOrders(configuration);
         services.AddStorage(configuration);
         services.AddItems(configuration);
+        services.AddNotices();
         return services;
     }
 }

@@ -84,4 +84,14 @@ public static class ErrorCodes
     public const string NotificationNotFound = "NOTIFICATION_NOT_FOUND";
     public const string NotificationKindInvalid = "NOTIFICATION_KIND_INVALID";
     public const string LanguageInvalid = "LANGUAGE_INVALID";
+    public const string NoticeNotFound = "NOTICE_NOT_FOUND";
+    public const string NoticeTitleRequired = "NOTICE_TITLE_REQUIRED";
+    public const string NoticeTitleTooLong = "NOTICE_TITLE_TOO_LONG";
+    public const string NoticeBodyRequired = "NOTICE_BODY_REQUIRED";
+    public const string NoticeBodyTooLong = "NOTICE_BODY_TOO_LONG";
+    public const string NoticeImageNotAllowed = "NOTICE_IMAGE_NOT_ALLOWED";
+    public const string NoticeTooManyImages = "NOTICE_TOO_MANY_IMAGES";
+    public const string NoticeAudienceInvalid = "NOTICE_AUDIENCE_INVALID";
+    public const string RoleInvalid = "ROLE_INVALID";
+    public const string PaymentStatusInvalid = "PAYMENT_STATUS_INVALID";
 }

@@ -9,6 +9,7 @@ using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core.Notices;
 using Woohakdong.Core.Notifications;
 using Woohakdong.Core.Payments;
 using Woohakdong.Core.Payments.Inbox;
@@ -45,6 +46,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeRevision> NoticeRevisions => Set<NoticeRevision>();
+    public DbSet<NoticeRead> NoticeReads => Set<NoticeRead>();
+    public DbSet<NoticeImage> NoticeImages => Set<NoticeImage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,7 +5,7 @@ using Woohakdong.Core.Storage;
 
 namespace Woohakdong.Core.Items;
 
-/// <summary>An uploaded object is attached once: to one item's images or to one return. Checked first, enforced by unique indexes.</summary>
+/// <summary>An uploaded object is attached once: to one item's images, to one return or to one notice. Checked first, enforced by unique indexes.</summary>
 internal static class ImageAttachments
 {
     /// <summary>Refuses with IMAGE_ALREADY_ATTACHED naming the upload key of the first of <paramref name="images"/> already in use.</summary>
@@ -15,6 +15,7 @@ internal static class ImageAttachments
         var keys = images.Select(image => image.Key).ToList();
         var used = await db.ItemImages.Where(i => keys.Contains(i.Key)).Select(i => i.Key)
             .Concat(db.ItemLoans.Where(l => l.ReturnPhotoKey != null && keys.Contains(l.ReturnPhotoKey)).Select(l => l.ReturnPhotoKey!))
+            .Concat(db.NoticeImages.Where(i => keys.Contains(i.Key)).Select(i => i.Key))
             .ToListAsync(ct);
         if (images.FirstOrDefault(image => used.Contains(image.Key)) is { } first)
             throw AppException.Validation(ErrorCodes.ImageAlreadyAttached, first.UploadKey);

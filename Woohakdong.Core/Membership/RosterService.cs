@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Payments;
 
 namespace Woohakdong.Core.Membership;
 
@@ -16,20 +17,34 @@ public sealed class RosterService(IDbContextFactory<AppDbContext> dbFactory, Clu
         var members = db.Memberships.AsNoTracking().Where(m => m.ClubId == clubId && m.TermKey == termKey);
         if (search.Length > 0)
             members = members.Where(m => m.User.DisplayName.ToLower().Contains(search) || m.User.Email!.ToLower().Contains(search));
+        if (query.Role is { } role)
+        {
+            if (!Enum.IsDefined(role)) throw AppException.Validation(ErrorCodes.RoleInvalid, "role");
+            members = members.Where(m => m.Role == role);
+        }
         return await members
             .OrderByDescending(m => m.Role).ThenBy(m => m.User.DisplayName)
             .Select(m => new RosterEntry(
                 m.Id, m.UserId, m.User.DisplayName, m.User.Email ?? "", m.User.School, m.User.Major,
-                m.User.StudentNumber, m.User.Phone, m.Role, m.TermKey, m.CreatedAt))
+                m.User.StudentNumber, m.User.Phone, m.Role, m.TermKey, m.CreatedAt,
+                db.JoinOrders.Any(o => o.UserId == m.UserId && o.GroupId == m.JoinGroupId && o.Status == OrderStatus.Completed)))
             .ToListAsync(ct);
     }
 
-    /// <summary>Terms that have a roster, newest first, always including the current one.</summary>
+    /// <summary>
+    /// Every term the club has had, newest first: each from the term it was created in (or its earliest roster, should
+    /// that be older) to the current one, with or without members.
+    /// </summary>
     public async Task<IReadOnlyList<Term>> TermsAsync(long clubId, CancellationToken ct = default)
     {
         await access.RequireAsync(clubId, RolePolicy.CanViewRoster, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var keys = await db.Memberships.Where(m => m.ClubId == clubId).Select(m => m.TermKey).Distinct().ToListAsync(ct);
-        return keys.Select(Term.Parse).Append(Term.Current(time)).Distinct().OrderDescending().ToList();
+        var createdAt = await db.Clubs.Where(c => c.Id == clubId).Select(c => c.CreatedAt).SingleAsync(ct);
+        var earliestKey = await db.Memberships.Where(m => m.ClubId == clubId).MinAsync(m => (string?)m.TermKey, ct);
+        var first = Term.Of(DateOnly.FromDateTime(createdAt.ToKst().DateTime));
+        if (earliestKey is not null && Term.Parse(earliestKey).CompareTo(first) < 0) first = Term.Parse(earliestKey);
+        var terms = new List<Term>();
+        for (var term = Term.Current(time); term.CompareTo(first) >= 0; term = term.Previous) terms.Add(term);
+        return terms;
     }
 }

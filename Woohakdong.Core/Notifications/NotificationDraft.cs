@@ -31,6 +31,11 @@ public sealed record NotificationDraft(
     public static NotificationDraft ItemReturnedForYou(Guid recipient, string club, string clubPath, string item, long itemId, string officer) =>
         new(recipient, NotificationKind.ItemReturnedForYou, Values(("club", club), ("item", item), ("officer", officer)), ItemPath(clubPath, itemId));
 
+    /// <summary>The notice's page for members (Web's <c>NoticePaths.Notice</c>).</summary>
+    public static NotificationDraft NoticePosted(Guid recipient, string club, string clubPath, string title, long noticeId) =>
+        new(recipient, NotificationKind.NoticePosted, Values(("club", club), ("title", title)),
+            $"/clubs/{clubPath}/notices/{noticeId.ToString(CultureInfo.InvariantCulture)}");
+
     public static NotificationDraft PasswordReset(Guid recipient, Uri link) =>
         new(recipient, NotificationKind.PasswordReset, Values(), link.AbsoluteUri);
 

@@ -16,6 +16,7 @@ public enum NotificationKind
     [JsonStringEnumMemberName("PRESIDENCY_HANDED")] PresidencyHanded,
     [JsonStringEnumMemberName("ITEM_OVERDUE")] ItemOverdue,
     [JsonStringEnumMemberName("ITEM_RETURNED_FOR_YOU")] ItemReturnedForYou,
+    [JsonStringEnumMemberName("NOTICE_POSTED")] NoticePosted,
 }
 
 public static class NotificationKinds

@@ -51,6 +51,13 @@ public sealed class AdminRefund(
         return OrderView.Of(order) with { Status = OrderStatus.Refunded };
     }
 
+    /// <summary>The same refund found by the order alone (<c>POST /v1/orders/{orderId}/refund</c>): the order's club is checked.</summary>
+    public async Task<OrderView> RefundAsync(long orderId, string reason, CancellationToken ct = default)
+    {
+        var order = await ledger.FindAsync(orderId, ct) ?? throw AppException.NotFound(ErrorCodes.OrderNotFound);
+        return await RefundAsync(order.ClubId, orderId, reason, ct);
+    }
+
     private async Task<ClubMembership?> MembershipOfAsync(JoinOrder order, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

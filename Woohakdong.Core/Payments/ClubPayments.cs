@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Membership;
 
@@ -17,19 +18,24 @@ public sealed record ClubPaymentTotals(long CompletedAmount, long RefundedAmount
 
 public sealed record ClubPaymentList(IReadOnlyList<ClubPaymentRow> Orders, ClubPaymentTotals Totals);
 
-/// <summary>The club's paid joins for its officers: this term's by default, or every term's.</summary>
+/// <summary>
+/// The club's paid joins for its officers: this term's by default, another term's (<c>termKey</c>) or every term's, of
+/// one status or all; the totals are of the orders listed.
+/// </summary>
 public sealed class ClubPayments(IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, TimeProvider time)
 {
-    public async Task<ClubPaymentList> ListAsync(long clubId, bool allTerms = false, CancellationToken ct = default)
+    public async Task<ClubPaymentList> ListAsync(
+        long clubId, bool allTerms = false, string? termKey = null, OrderStatus? status = null, CancellationToken ct = default)
     {
         await access.RequireAsync(clubId, role => role >= RolePolicy.Admin, ct);
-        var term = Term.Current(time).Key;
+        if (status is { } given && !Enum.IsDefined(given)) throw AppException.Validation(ErrorCodes.PaymentStatusInvalid, "status");
+        var term = termKey is { Length: > 0 } key ? Term.Parse(key).Key : Term.Current(time).Key;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await (
                 from order in db.JoinOrders
                 join grp in db.JoinGroups on order.GroupId equals grp.Id
                 join user in db.Users on order.UserId equals user.Id
-                where order.ClubId == clubId && (allTerms || grp.TermKey == term)
+                where order.ClubId == clubId && (allTerms || grp.TermKey == term) && (status == null || order.Status == status)
                 orderby order.Id descending
                 select new ClubPaymentRow(
                     order.Id, order.MerchantUid, user.DisplayName, order.Amount, order.Status, order.CreatedAt, order.UpdatedAt,

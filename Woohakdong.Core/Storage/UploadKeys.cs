@@ -10,7 +10,10 @@ namespace Woohakdong.Core.Storage;
 /// </summary>
 public sealed class UploadKeys(TimeProvider time)
 {
-    public static string ClubPrefix(long clubId) => $"clubs/{clubId}/";
+    /// <summary>Where every club's objects live: a stored key starts with it, an address elsewhere does not.</summary>
+    public const string Root = "clubs/";
+
+    public static string ClubPrefix(long clubId) => $"{Root}{clubId}/";
 
     public static string UploadPrefix(long clubId) => $"{ClubPrefix(clubId)}uploads/";
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core.Notices;
 using Woohakdong.Core.Storage;
 using Woohakdong.Tests.Enrollment;
 using Woohakdong.Tests.Storage;
@@ -75,6 +76,30 @@ public abstract class OrphanSweepTests(DatabaseProvider provider) : IAsyncLifeti
         await SweepAsync();
 
         Assert.True(Exists(key));
+    }
+
+    [Fact]
+    public async Task A_notice_image_is_kept_and_goes_once_its_notice_is_deleted()
+    {
+        var club = await harness.CreateClubAsync(seatLimit: 10);
+        var upload = (await IssueAsync(club.President, club.ClubId, 1)).Single().Key;
+        await WriteAsync(upload, harness.Time.GetUtcNow());
+        var notice = await harness.As<PostNotice, NoticeView>(club.President, post => post.PostAsync(
+            club.ClubId, new NoticeInput("포스터", $"![포스터]({upload})", NoticeAudience.Public, Pinned: true), Ct));
+        var image = notice.Body.Split('(', ')')[1];
+        harness.Time.Advance(TimeSpan.FromDays(2));
+
+        await SweepAsync();
+        var keptWhileShown = Exists(image);
+        await harness.As<DeleteNotice, bool>(club.President, async delete =>
+        {
+            await delete.DeleteAsync(notice.NoticeId, Ct);
+            return true;
+        });
+        await SweepAsync();
+
+        Assert.True(keptWhileShown);
+        Assert.False(Exists(image));
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public sealed class NotificationRendererTests
             NotificationDraft.PresidencyHanded(Someone, "c", "c", "f"),
             NotificationDraft.ItemOverdue(Someone, "c", "i", "c", 1, new DateOnly(2026, 3, 2)),
             NotificationDraft.ItemReturnedForYou(Someone, "c", "i", "c", 1, "o"),
+            NotificationDraft.NoticePosted(Someone, "c", "c", "t", 1),
             NotificationDraft.PasswordReset(Someone, new Uri("http://x/")),
             NotificationDraft.EmailConfirmation(Someone, new Uri("http://x/")),
             NotificationDraft.EmailChange(Someone, "a@b.c", new Uri("http://x/")),

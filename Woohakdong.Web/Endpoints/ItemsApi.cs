@@ -40,7 +40,7 @@ public static class ItemsApi
     private static async Task<Ok<IReadOnlyList<ItemSummary>>> List(
         long clubId, string? category, string? status, string? q, ItemQueries queries, CancellationToken ct)
     {
-        var query = new ItemQuery(ParseOrNull<ItemCategory>(category, "category"), ParseOrNull<ItemStatus>(status, "status"), q);
+        var query = new ItemQuery(EnumNames.ParseOrNull<ItemCategory>(category, "category"), EnumNames.ParseOrNull<ItemStatus>(status, "status"), q);
         return TypedResults.Ok(await queries.ListAsync(clubId, query, ct));
     }
 
@@ -64,13 +64,4 @@ public static class ItemsApi
 
     private static async Task<Ok<LoanView>> Return(long clubId, long itemId, ReturnRequest? request, ReturnItem returns, CancellationToken ct) =>
         TypedResults.Ok(await returns.ReturnAsync(clubId, itemId, request?.ImageKey, ct));
-
-    /// <summary>ON_LOAN → OnLoan: the enum's JSON name without underscores, ignoring case.</summary>
-    private static T? ParseOrNull<T>(string? value, string field) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        return Enum.TryParse<T>(value.Replace("_", ""), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(value[0])
-            ? parsed
-            : throw AppException.Validation(ErrorCodes.InvalidInput, field);
-    }
 }

@@ -22,6 +22,8 @@ public static partial class V1Api
         v1.MapOrdersApi();
         v1.MapImagesApi();
         v1.MapItemsApi();
+        v1.MapNoticesApi();
+        v1.MapRosterApi();
         // Not under /v1, but the machine-facing endpoints are mapped together.
         app.MapPortOneWebhook();
         app.MapPortOneV2Webhook();

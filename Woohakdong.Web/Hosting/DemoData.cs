@@ -40,6 +40,7 @@ public static class DemoData
             "학생회관 304호", "https://open.kakao.com/o/woohakdong-photo", 10_000, 30));
         await AddOfficersAsync(scope, users, club.Id);
         await DemoItems.AddAsync(scope.ServiceProvider, club.Id);
+        await DemoNotices.AddAsync(scope.ServiceProvider, club.Id);
         var groups = scope.ServiceProvider.GetRequiredService<JoinGroupService>();
         var group = await groups.GetCurrentAsync(club.Id);
         await groups.UpdateAsync(group.GroupId, recruiting: true, group.SeatLimit, group.GroupAmount);

@@ -15,6 +15,7 @@ public partial class Roster(
     private IReadOnlyList<RosterEntry> entries = [];
     private string? termKey;
     private string? search;
+    private ClubRole? role;
     private string? loadError;
     private readonly Refusals refusals = new(snackbar, errorText);
     private bool loading;
@@ -49,10 +50,19 @@ public partial class Roster(
         await LoadAsync();
     }
 
+    private async Task OnRoleChangedAsync(ClubRole? value)
+    {
+        role = value;
+        await LoadAsync();
+    }
+
+    /// <summary>Tappable on a phone: the digits (and a leading +) of the number as the member typed it.</summary>
+    private static string PhoneLink(string phone) => "tel:" + string.Concat(phone.Where((c, i) => char.IsAsciiDigit(c) || (c == '+' && i == 0)));
+
     private async Task LoadAsync()
     {
         loading = true;
-        loadError = await refusals.MessageOfAsync(async () => entries = await roster.GetAsync(ClubId, new RosterQuery(termKey, search)));
+        loadError = await refusals.MessageOfAsync(async () => entries = await roster.GetAsync(ClubId, new RosterQuery(termKey, search, role)));
         loading = false;
     }
 
