@@ -1,6 +1,4 @@
-using Woohakdong.Core.Data;
-
-namespace Woohakdong.Core.Notices;
+namespace Woohakdong.Core.Data;
 
 /// <summary>
 /// A value as the model stores it, for SQL written by hand: SQLite keeps times as UTC ticks and notifications keep
