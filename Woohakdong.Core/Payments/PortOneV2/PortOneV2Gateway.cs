@@ -15,8 +15,9 @@ namespace Woohakdong.Core.Payments.PortOneV2;
 /// <c>Authorization: PortOne {ApiSecret}</c>. The order's merchant_uid is V2's paymentId, so finding an order's payment
 /// and reading a payment are the same <c>GET /payments/{paymentId}</c>. A cancel sends the refundable balance as
 /// <c>currentCancellableAmount</c> (V1's checksum) and reads the payment again for the answer, since V2 answers only
-/// the cancellation. Both writes carry an <c>Idempotency-Key</c> (<see cref="IdempotencyKey"/>), which lets a write whose
-/// answer was lost be sent again: PortOne answers a repeated key with its first answer instead of acting twice.
+/// the cancellation. Both writes carry an <c>Idempotency-Key</c> (<see cref="IdempotencyKey"/>): the client does not
+/// resend a write whose answer was lost (only reads are retried), but the caller's later attempt at the same write is
+/// answered by PortOne with its first answer instead of acting twice.
 /// </summary>
 public sealed class PortOneV2Gateway(HttpClient http, PortOneV2Endpoint endpoint, IOptions<PortOneOptions> options) : IPaymentGateway
 {

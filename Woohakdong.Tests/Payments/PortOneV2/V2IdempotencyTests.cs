@@ -51,8 +51,8 @@ public sealed class LossyV2SandboxApp : V2SandboxApp
 }
 
 /// <summary>
-/// PortOne V2's Idempotency-Key: the client sends one key per logical write and sends a write again when its answer was
-/// lost; the sandbox answers a repeated key with its first answer without acting again.
+/// PortOne V2's Idempotency-Key: the client sends one key per logical write and retries only reads; a write whose answer
+/// was lost is attempted again by its caller, and the sandbox answers the repeated key with its first answer.
 /// </summary>
 public sealed class V2IdempotencyTests(LossyV2SandboxApp app) : IClassFixture<LossyV2SandboxApp>
 {
@@ -79,7 +79,7 @@ public sealed class V2IdempotencyTests(LossyV2SandboxApp app) : IClassFixture<Lo
             ? all.GetArrayLength() : 0;
 
     [Fact]
-    public async Task A_cancel_whose_answer_was_lost_is_sent_again_with_the_same_key_and_refunds_once()
+    public async Task A_cancel_whose_answer_was_lost_is_not_resent_and_the_callers_next_attempt_gets_the_first_answer()
     {
         var paymentId = NewPaymentId();
         await Gateway.PrepareAsync(paymentId, 30_000, Ct);
@@ -87,6 +87,8 @@ public sealed class V2IdempotencyTests(LossyV2SandboxApp app) : IClassFixture<Lo
         var cancelPath = $"/sandbox/portone/v2/payments/{paymentId}/cancel";
         app.Loss.LoseNextAnswerTo(cancelPath);
 
+        await Assert.ThrowsAsync<PaymentGatewayException>(() => Gateway.CancelAsync(paymentId, null, 30_000, "test", Ct));
+        Assert.Single(app.Loss.KeysSentTo(cancelPath));
         var cancelled = await Gateway.CancelAsync(paymentId, null, 30_000, "test", Ct);
 
         Assert.Equal((GatewayPaymentStatus.Cancelled, 30_000L, 0L), (cancelled.Status, cancelled.CancelAmount, cancelled.Refundable));
@@ -96,6 +98,19 @@ public sealed class V2IdempotencyTests(LossyV2SandboxApp app) : IClassFixture<Lo
         Assert.Equal(keys[0], keys[1]);
         Assert.Equal(1, await CancellationsAsync(paymentId));
         Assert.Single(await app.WebhooksAsync(paymentId), w => w.Body.Contains("Transaction.Cancelled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_read_whose_answer_was_lost_is_retried()
+    {
+        var paymentId = await PaidAsync();
+        var readPath = $"/sandbox/portone/v2/payments/{paymentId}";
+        app.Loss.LoseNextAnswerTo(readPath);
+
+        var payment = await Gateway.GetPaymentAsync(paymentId, Ct);
+
+        Assert.Equal(GatewayPaymentStatus.Paid, payment?.Status);
+        Assert.Equal(2, app.Loss.KeysSentTo(readPath).Count);
     }
 
     [Fact]
