@@ -22,9 +22,9 @@ public enum RecordsEndpoint
     EditNotice,
     DeleteNotice,
     ReadNotice,
+    NoticeRevisions,
 }
 
-/// <summary>Who may call each roster and notice endpoint: every role, a student, another club's officer, anonymous.</summary>
 /// <summary>The app with one cast for a whole test class: refusals change nothing, and allowed calls act on rows made for them.</summary>
 public sealed class CastApp : AppFactoryBase
 {
@@ -35,6 +35,7 @@ public sealed class CastApp : AppFactoryBase
     public Task<ApiCast> CastAsync() => cast.Value;
 }
 
+/// <summary>Who may call each roster and notice endpoint: every role, a student, another club's officer, anonymous.</summary>
 public sealed class RecordsApiAuthorizationTests(CastApp app) : IClassFixture<CastApp>, IAsyncLifetime
 {
     private static readonly Caller[] Callers =
@@ -132,6 +133,7 @@ public sealed class RecordsApiAuthorizationTests(CastApp app) : IClassFixture<Ca
                 new { title = "고친 공지", body = "내용", audience = "MEMBERS", pinned = true }, Ct),
             RecordsEndpoint.DeleteNotice => await client.DeleteAsync($"/v1/notices/{await NewNoticeAsync(on)}", Ct),
             RecordsEndpoint.ReadNotice => await client.PostAsync($"/v1/notices/{await NewNoticeAsync(on)}/read", null, Ct),
+            RecordsEndpoint.NoticeRevisions => await client.GetAsync($"/v1/notices/{await NewNoticeAsync(on)}/revisions", Ct),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
     }

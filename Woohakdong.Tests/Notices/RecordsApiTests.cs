@@ -137,4 +137,22 @@ public sealed class RecordsApiTests(CastApp app) : IClassFixture<CastApp>, IAsyn
         Assert.Contains(member!, n => n.GetProperty("noticeId").GetInt64() == members);
         Assert.Equal(HttpStatusCode.OK, publicOne.StatusCode);
     }
+
+    [Fact]
+    public async Task An_edit_keeps_the_text_it_replaced_in_the_revisions_newest_first()
+    {
+        var noticeId = await cast[Caller.Officer].PostNoticeAsync(cast.ClubId, "첫 제목");
+        (await President.PutAsJsonAsync($"/v1/notices/{noticeId}", new { title = "둘째 제목", body = "**둘째**", audience = "MEMBERS" }, Ct))
+            .EnsureSuccessStatusCode();
+        (await President.PutAsJsonAsync($"/v1/notices/{noticeId}", new { title = "셋째 제목", body = "셋째", audience = "MEMBERS" }, Ct))
+            .EnsureSuccessStatusCode();
+
+        var revisions = await President.GetFromJsonAsync<JsonElement[]>($"/v1/notices/{noticeId}/revisions", Ct);
+        using var unknown = await President.GetAsync($"/v1/notices/{long.MaxValue}/revisions", Ct);
+
+        Assert.Equal(["둘째 제목", "첫 제목"], revisions!.Select(r => r.GetProperty("title").GetString()));
+        Assert.Equal("<p><strong>둘째</strong></p>", revisions![0].GetProperty("html").GetString()!.Trim());
+        Assert.Equal(JsonValueKind.String, revisions[0].GetProperty("replacedBy").ValueKind);
+        await unknown.IsProblemAsync(HttpStatusCode.NotFound, ErrorCodes.NoticeNotFound);
+    }
 }

@@ -31,6 +31,12 @@ public static class NoticesApi
             n.ReadCount, n.MemberCount);
     }
 
+    /// <summary>An earlier version of a notice, replaced at <c>replacedAt</c> by <c>replacedBy</c>.</summary>
+    public sealed record NoticeRevisionResponse(string Title, string Body, string Html, DateTimeOffset ReplacedAt, string ReplacedBy)
+    {
+        public static NoticeRevisionResponse Of(NoticeRevisionView r) => new(r.Title, r.Body, r.Html, r.ReplacedAt, r.ReplacedByName);
+    }
+
     public static void MapNoticesApi(this RouteGroupBuilder v1)
     {
         var club = v1.MapGroup("/clubs/{clubId:long}/notices").WithTags("Notices");
@@ -41,6 +47,7 @@ public static class NoticesApi
         notices.MapPut("/", Edit).RequireAuthorization();
         notices.MapDelete("/", Delete).RequireAuthorization();
         notices.MapPost("/read", Read).RequireAuthorization();
+        notices.MapGet("/revisions", Revisions).RequireAuthorization();
     }
 
     private static async Task<Ok<IReadOnlyList<NoticeResponse>>> List(long clubId, NoticeQueries queries, CancellationToken ct) =>
@@ -54,6 +61,10 @@ public static class NoticesApi
 
     private static async Task<Ok<NoticeResponse>> Get(long noticeId, NoticeQueries queries, CancellationToken ct) =>
         TypedResults.Ok(NoticeResponse.Of(await queries.GetAsync(noticeId, ct)));
+
+    /// <summary>The edit history (수정 이력), newest first, for the club's officers.</summary>
+    private static async Task<Ok<IReadOnlyList<NoticeRevisionResponse>>> Revisions(long noticeId, NoticeQueries queries, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<NoticeRevisionResponse>>([.. (await queries.HistoryAsync(noticeId, ct)).Select(NoticeRevisionResponse.Of)]);
 
     private static async Task<Ok<NoticeResponse>> Edit(long noticeId, NoticeRequest request, EditNotice edit, CancellationToken ct) =>
         TypedResults.Ok(NoticeResponse.Of(await edit.EditAsync(noticeId, request.ToInput(), ct)));
