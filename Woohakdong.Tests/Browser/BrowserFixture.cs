@@ -115,6 +115,27 @@ public static class PageExtensions
     public static Task WaitForAddressAsync(this IPage page, System.Text.RegularExpressions.Regex address) =>
         page.ExplainTimeoutAsync($"an address like {address}", () => page.WaitForURLAsync(address, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit }));
 
+    /// <summary>Opens the page and waits for its circuit, so the test's next click is not lost.</summary>
+    public static async Task OpenInteractiveAsync(this IPage page, string path)
+    {
+        await page.OpenAsync(path);
+        await page.WaitForInteractiveAsync();
+    }
+
+    /// <summary>
+    /// Signs in through the login page; the page the sign-in leads to has its circuit before the test moves on (no
+    /// navigation overlaps its start).
+    /// </summary>
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.OpenAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid='login-submit']");
+        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
+        await page.WaitForInteractiveAsync();
+    }
+
     /// <summary>Clicks made before the Blazor circuit is connected are lost; InteractiveMarker sets this attribute.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.ExplainTimeoutAsync("the circuit", () => page.Locator("body[data-interactive='true']").WaitForAsync());

@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Woohakdong.Core.Data;
+using Woohakdong.Core.Membership;
 using Woohakdong.Tests.Infrastructure;
 using Woohakdong.Web.Hosting;
 
@@ -10,15 +14,21 @@ public static class DemoStudentPage
     public static async Task<IPage> OnThePaidClubAsync(BrowserFixture browser, DemoAppFactory app)
     {
         var page = await browser.NewPageAsync(app.StartOnRealPort());
-        await page.OpenAsync("/account/login");
-        await page.FillAsync("#email", DemoData.StudentEmail);
-        await page.FillAsync("#password", DemoData.Password);
-        await page.ClickAsync("[data-testid='login-submit']");
-        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
-        // The page the sign-in led to has its circuit before the test moves on (no navigation overlaps its start).
-        await page.WaitForInteractiveAsync();
-        await page.OpenAsync($"/clubs/{DemoData.ClubEnglishName}");
-        await page.WaitForInteractiveAsync();
+        await page.SignInAsync(DemoData.StudentEmail, DemoData.Password);
+        await page.OpenInteractiveAsync($"/clubs/{DemoData.ClubEnglishName}");
         return page;
+    }
+
+    /// <summary>Makes the demo's student a member of the demo club this term (the demo leaves them outside it, to join).</summary>
+    public static async Task MakeMemberAsync(DemoAppFactory app)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        var studentId = await db.Users.Where(u => u.Email == DemoData.StudentEmail).Select(u => u.Id).SingleAsync(ct);
+        var clubId = await db.Clubs.Where(c => c.EnglishName == DemoData.ClubEnglishName).Select(c => c.Id).SingleAsync(ct);
+        var term = Term.Current(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        db.Memberships.Add(new ClubMembership { ClubId = clubId, UserId = studentId, Role = ClubRole.Member, TermKey = term.Key });
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -18,7 +18,6 @@ namespace Woohakdong.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private const string OfficerEmail = "officer@woohakdong.kr";
     private readonly DemoAppFactory app = new();
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"woohakdong-items-browser-{Guid.NewGuid():N}");
     private readonly List<SentRequest> requests = [];
@@ -51,50 +50,13 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
         };
         page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
             Interlocked.Add(ref circuitBytesSent, frame.Binary?.Length ?? Encoding.UTF8.GetByteCount(frame.Text ?? ""));
-        await page.OpenAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoData.Password);
-        await page.ClickAsync("[data-testid='login-submit']");
-        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
-        // The page the sign-in led to has its circuit before the test moves on (no navigation overlaps its start).
-        await page.WaitForInteractiveAsync();
+        await page.SignInAsync(email, DemoData.Password);
         return page;
-    }
-
-    private async Task GoToAsync(IPage page, string path)
-    {
-        await page.OpenAsync(path);
-        await page.WaitForInteractiveAsync();
-    }
-
-    private async Task MakeStudentAMemberAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
-        var studentId = await db.Users.Where(u => u.Email == DemoData.StudentEmail).Select(u => u.Id).SingleAsync(Ct);
-        var clubId = await db.Clubs.Where(c => c.EnglishName == DemoData.ClubEnglishName).Select(c => c.Id).SingleAsync(Ct);
-        var term = Term.Current(scope.ServiceProvider.GetRequiredService<TimeProvider>());
-        db.Memberships.Add(new ClubMembership { ClubId = clubId, UserId = studentId, Role = ClubRole.Member, TermKey = term.Key });
-        await db.SaveChangesAsync(Ct);
-    }
-
-    private static async Task AssertImageShownAsync(ILocator image)
-    {
-        await Assertions.Expect(image).ToBeVisibleAsync();
-        await Assertions.Expect(image).ToHaveJSPropertyAsync("complete", true);
-        Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0);
-    }
-
-    /// <summary>Picks files once uploads.js listens to the uploader's input.</summary>
-    private static async Task PickAsync(ILocator uploader, string[] files)
-    {
-        await Assertions.Expect(uploader).ToHaveAttributeAsync("data-ready", "true");
-        await uploader.Locator("[data-testid='image-input']").SetInputFilesAsync(files);
     }
 
     private async Task<string> RegisterCameraAsync(IPage officer, string[] images)
     {
-        await GoToAsync(officer, "/clubs/photo/items");
+        await officer.OpenInteractiveAsync("/clubs/photo/items");
         await officer.ClickAsync("[data-testid='register-item']");
         await officer.WaitForAddressAsync(url => url.EndsWith("/clubs/photo/items/new"));
         await officer.WaitForInteractiveAsync();
@@ -103,12 +65,12 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
         await officer.Locator(".mud-popover-open .mud-list-item").GetByText("디지털", new() { Exact = true }).ClickAsync();
         await officer.FillAsync("[data-testid='item-location-field']", "동아리방 사물함 2");
         await officer.FillAsync("[data-testid='item-max-loan-days-field']", "3");
-        await PickAsync(officer.Locator("[data-testid='image-uploader']"), images);
+        await UploadSteps.PickAsync(officer.Locator("[data-testid='image-uploader']"), images);
 
         var uploads = officer.Locator("[data-testid='upload-item']");
         await Assertions.Expect(uploads).ToHaveCountAsync(2);
         await Assertions.Expect(officer.Locator("[data-testid='upload-progress']")).ToHaveCountAsync(2);
-        await AssertImageShownAsync(officer.Locator("[data-testid='upload-preview']").First);
+        await UploadSteps.AssertImageShownAsync(officer.Locator("[data-testid='upload-preview']").First);
         await officer.ClickAsync("[data-testid='item-submit']");
 
         await officer.WaitForAddressAsync(ItemPage());
@@ -118,36 +80,36 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
     [Fact]
     public async Task Officer_registers_an_item_with_two_images_and_a_member_borrows_it_and_returns_it_with_a_photo()
     {
-        await MakeStudentAMemberAsync();
+        await DemoStudentPage.MakeMemberAsync(app);
         byte[] front = PngFiles.Noise(400, 300, seed: 1), back = PngFiles.Noise(300, 400, seed: 2), returned = PngFiles.Noise(200, 200, seed: 3);
         string[] images = [await PngFiles.WriteAsync(folder, "camera-front.png", front), await PngFiles.WriteAsync(folder, "camera-back.png", back)];
         var demoImages = StoredImages().ToHashSet();
-        var officer = await SignedInAsync(OfficerEmail);
+        var officer = await SignedInAsync(DemoData.OfficerEmail);
 
         var itemId = await RegisterCameraAsync(officer, images);
 
         await Assertions.Expect(officer.Locator("[data-testid='item-title']")).ToHaveTextAsync("필름 카메라");
         await Assertions.Expect(officer.Locator("[data-testid='item-image']")).ToHaveCountAsync(2);
-        await GoToAsync(officer, "/clubs/photo/items");
+        await officer.OpenInteractiveAsync("/clubs/photo/items");
         var card = officer.Locator($"[data-testid='item-card'][data-item-id='{itemId}']");
-        await AssertImageShownAsync(card.Locator("[data-testid='item-thumbnail']"));
+        await UploadSteps.AssertImageShownAsync(card.Locator("[data-testid='item-thumbnail']"));
         await Assertions.Expect(card.Locator("[data-testid='item-status']")).ToHaveTextAsync("대여 가능");
 
         var student = await SignedInAsync(DemoData.StudentEmail);
-        await GoToAsync(student, $"/clubs/photo/items/{itemId}");
+        await student.OpenInteractiveAsync($"/clubs/photo/items/{itemId}");
         await student.ClickAsync("[data-testid='borrow-button']");
         await Assertions.Expect(student.Locator("[data-testid='item-notice']")).ToContainTextAsync("까지 반납해 주세요");
         await Assertions.Expect(student.Locator("[data-testid='item-status']")).ToHaveTextAsync("대여 중");
 
         await student.ClickAsync("[data-testid='return-button']");
         var dialog = student.Locator("[data-testid='return-dialog']");
-        await PickAsync(dialog.Locator("[data-testid='image-uploader']"), [await PngFiles.WriteAsync(folder, "returned.png", returned)]);
+        await UploadSteps.PickAsync(dialog.Locator("[data-testid='image-uploader']"), [await PngFiles.WriteAsync(folder, "returned.png", returned)]);
         await Assertions.Expect(dialog.Locator("[data-testid='upload-item']")).ToHaveCountAsync(1);
         await student.ClickAsync("[data-testid='return-confirm']");
 
         await Assertions.Expect(student.Locator("[data-testid='item-notice']")).ToHaveTextAsync("반납했습니다.");
         await Assertions.Expect(student.Locator("[data-testid='item-status']")).ToHaveTextAsync("대여 가능");
-        await AssertImageShownAsync(student.Locator("[data-testid='item-loans'] [data-testid='return-photo']"));
+        await UploadSteps.AssertImageShownAsync(student.Locator("[data-testid='item-loans'] [data-testid='return-photo']"));
         await Assertions.Expect(student.Locator("[data-testid='loan-borrower']")).ToHaveTextAsync("이학생");
 
         AssertImageBytesWentOnlyToTheStore(returned.Length);

@@ -25,14 +25,8 @@ public sealed class NotificationBellBrowserTests(BrowserFixture browser) : IClas
         var studentId = await app.Services.UserIdAsync(student.Email);
         await app.Services.RecordAsync(Inboxes.RoleChanged(studentId, "사진 동아리"));
         var page = await browser.NewPageAsync(baseAddress);
-        await page.OpenAsync("/account/login");
-        await page.FillAsync("#email", student.Email);
-        await page.FillAsync("#password", ApiAccounts.Password);
-        await page.ClickAsync("[data-testid='login-submit']");
-        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
-        await page.WaitForInteractiveAsync();
-        await page.OpenAsync("/me/clubs");
-        await page.WaitForInteractiveAsync();
+        await page.SignInAsync(student.Email, ApiAccounts.Password);
+        await page.OpenInteractiveAsync("/me/clubs");
         var badge = page.Locator("[data-testid=notification-bell] .mud-badge");
         await Assertions.Expect(badge).ToHaveTextAsync("1");
 
@@ -58,14 +52,8 @@ public sealed class NotificationBellBrowserTests(BrowserFixture browser) : IClas
             Inboxes.RoleChanged(studentId, "사진 동아리"));
         var page = await browser.NewPageAsync(baseAddress);
         await page.SetViewportSizeAsync(390, 844);
-        await page.OpenAsync("/account/login");
-        await page.FillAsync("#email", student.Email);
-        await page.FillAsync("#password", ApiAccounts.Password);
-        await page.ClickAsync("[data-testid='login-submit']");
-        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
-        await page.WaitForInteractiveAsync();
-        await page.OpenAsync("/me/notifications");
-        await page.WaitForInteractiveAsync();
+        await page.SignInAsync(student.Email, ApiAccounts.Password);
+        await page.OpenInteractiveAsync("/me/notifications");
         await Assertions.Expect(page.Locator("[data-testid=notification]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-testid=notification-bell] .mud-badge")).ToHaveTextAsync("2");
 

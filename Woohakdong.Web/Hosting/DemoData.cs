@@ -19,6 +19,7 @@ public static class DemoData
 {
     public const string PresidentEmail = "president@woohakdong.kr";
     public const string StudentEmail = "student@woohakdong.kr";
+    public const string OfficerEmail = "officer@woohakdong.kr";
     public const string Password = "woohakdong1";
     public const string ClubEnglishName = "photo";
 
@@ -55,7 +56,7 @@ public static class DemoData
         [
             ("vice@woohakdong.kr", "최민지", "20211357", "010-2222-3333", ClubRole.VicePresident),
             ("secretary@woohakdong.kr", "정준호", "20222468", "010-4444-5555", ClubRole.Secretary),
-            ("officer@woohakdong.kr", "한서연", "20231122", "010-6666-7777", ClubRole.Officer),
+            (OfficerEmail, "한서연", "20231122", "010-6666-7777", ClubRole.Officer),
         ];
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

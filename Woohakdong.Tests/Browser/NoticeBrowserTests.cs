@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Woohakdong.Tests.Infrastructure;
+using Woohakdong.Web.Hosting;
+
+namespace Woohakdong.Tests.Browser;
+
+/// <summary>
+/// Notices in chromium on the embedded default (LocalDisk store): the demo's officer writes a pinned notice with an
+/// image uploaded straight to the store, the demo's student (a member) reads it on the phone, and the officer sees the
+/// read count move.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class NoticeBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private readonly DemoAppFactory app = new();
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"woohakdong-notices-browser-{Guid.NewGuid():N}");
+    private Uri baseAddress = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        app.Settings["Storage:Provider"] = "LocalDisk";
+        app.Settings["Storage:LocalDisk:Root"] = Path.Combine(folder, "objects");
+        baseAddress = app.StartOnRealPort();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await browser.NewPageAsync(baseAddress);
+        await page.SignInAsync(email, DemoData.Password);
+        return page;
+    }
+
+    private static ILocator Card(IPage page, string title) =>
+        page.Locator("[data-testid='notice-card']").Filter(new() { Has = page.Locator("[data-testid='notice-title']", new() { HasTextString = title }) });
+
+    [Fact]
+    public async Task An_officer_posts_a_pinned_notice_with_an_image_and_a_member_reads_it_on_the_phone()
+    {
+        const string title = "정기 출사 공지";
+        await DemoStudentPage.MakeMemberAsync(app);
+        var image = await PngFiles.WriteAsync(folder, "meeting-place.png", PngFiles.Noise(320, 240, seed: 7));
+        var officer = await SignedInAsync(DemoData.OfficerEmail);
+
+        await officer.OpenInteractiveAsync($"/clubs/{DemoData.ClubEnglishName}/admin?tab=notices");
+        await officer.ClickAsync("[data-testid='notice-new']");
+        await officer.FillAsync("[data-testid='notice-title-field']", title);
+        await officer.FillAsync("[data-testid='notice-body-field']", "이번 주 토요일 **오전 10시**, 정문 앞에서 모입니다.");
+        await UploadSteps.PickAsync(officer.Locator("[data-testid='notice-editor'] [data-testid='image-uploader']"), [image]);
+        await officer.ClickAsync("[data-testid='notice-insert-images']");
+        await Assertions.Expect(officer.Locator("[data-testid='notice-body-field']")).ToHaveValueAsync(new Regex(@"!\[meeting-place\]\(clubs/\d+/uploads/"));
+        await officer.Locator("[data-testid='notice-pinned'] input, input[data-testid='notice-pinned']").CheckAsync();
+        await officer.ClickAsync("[data-testid='notice-save']");
+
+        var posted = Card(officer, title);
+        await Assertions.Expect(posted.Locator("[data-testid='notice-pin']")).ToBeVisibleAsync();
+        await Assertions.Expect(posted.Locator("[data-testid='notice-read-count']")).ToContainTextAsync("읽음 0/");
+
+        var student = await SignedInAsync(DemoData.StudentEmail);
+        await student.SetViewportSizeAsync(390, 844);
+        await student.OpenInteractiveAsync($"/clubs/{DemoData.ClubEnglishName}/notices");
+        var first = student.Locator("[data-testid='notice-card']").First;
+        await Assertions.Expect(first.Locator("[data-testid='notice-title']")).ToHaveTextAsync(title);
+        await Assertions.Expect(first.Locator("[data-testid='notice-unread']")).ToBeVisibleAsync();
+        await first.Locator("[data-testid='notice-title']").ClickAsync();
+        await student.WaitForAddressAsync(url => url.Contains("/notices/"));
+        await Assertions.Expect(student.Locator("[data-testid='notice-body'] strong")).ToHaveTextAsync("오전 10시");
+        await UploadSteps.AssertImageShownAsync(student.Locator("[data-testid='notice-body'] img"));
+        Assert.True(await student.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the notice is wider than the phone");
+        await student.OpenInteractiveAsync($"/clubs/{DemoData.ClubEnglishName}/notices");
+        await Assertions.Expect(Card(student, title).Locator("[data-testid='notice-unread']")).ToHaveCountAsync(0);
+
+        await officer.OpenInteractiveAsync($"/clubs/{DemoData.ClubEnglishName}/admin?tab=notices");
+        await Assertions.Expect(Card(officer, title).Locator("[data-testid='notice-read-count']")).ToContainTextAsync("읽음 1/");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+}
