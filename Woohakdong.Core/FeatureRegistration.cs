@@ -6,6 +6,7 @@ using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
+using Woohakdong.Core.Ledger;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Notices;
 using Woohakdong.Core.Notifications;
@@ -38,6 +39,7 @@ public static class FeatureRegistration
         services.AddStorage(configuration);
         services.AddItems(configuration);
         services.AddNotices();
+        services.AddLedger();
         return services;
     }
 }
