@@ -4,6 +4,7 @@ using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Exports;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Ledger;
@@ -40,6 +41,7 @@ public static class FeatureRegistration
         services.AddItems(configuration);
         services.AddNotices();
         services.AddLedger();
+        services.AddExports();
         return services;
     }
 }

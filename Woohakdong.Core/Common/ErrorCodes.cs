@@ -107,4 +107,6 @@ public static class ErrorCodes
     public const string LedgerEntryNotReversible = "LEDGER_ENTRY_NOT_REVERSIBLE";
     public const string LedgerReversalNotReversible = "LEDGER_REVERSAL_NOT_REVERSIBLE";
     public const string LedgerEntryAlreadyReversed = "LEDGER_ENTRY_ALREADY_REVERSED";
+    public const string ExportNotFound = "EXPORT_NOT_FOUND";
+    public const string ExportFormatInvalid = "EXPORT_FORMAT_INVALID";
 }
