@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using CsvHelper;
 using MiniExcelLibs;
@@ -19,7 +18,8 @@ public enum ExportFormat
 /// </summary>
 internal static class ExportWriter
 {
-    public const string WonFormat = "₩#,##0";
+    /// <summary>Excel's own Korean won format: MiniExcel keeps a number with it a number (a bare ₩ would make it text).</summary>
+    public const string WonFormat = "[$₩-412]#,##0";
     private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
 
     public static async Task WriteAsync<TRow>(
@@ -66,7 +66,7 @@ internal static class ExportWriter
         await csv.EndRecordAsync(ct);
         await foreach (var row in rows.WithCancellation(ct))
         {
-            for (var i = 0; i < columns.Count; i++) csv.WriteField(Csv(columns[i].Cell, getters[i](row)));
+            for (var i = 0; i < columns.Count; i++) WriteCsvField(csv, columns[i].Cell, getters[i](row));
             await csv.EndRecordAsync(ct);
         }
     }
@@ -80,13 +80,29 @@ internal static class ExportWriter
         _ => value,
     };
 
-    private static string Csv(ExportCell cell, object? value) => value switch
+    /// <summary>Numbers as numbers (so a negative amount is not taken for a formula), KST dates as ISO text, the rest as text.</summary>
+    private static void WriteCsvField(CsvWriter csv, ExportCell cell, object? value)
     {
-        null => "",
-        DateTimeOffset time when cell == ExportCell.Date => time.ToOffset(Common.KoreanTime.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset time => time.ToOffset(Common.KoreanTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+        switch (value)
+        {
+            case null:
+                csv.WriteField("");
+                break;
+            case long number:
+                csv.WriteField(number, default);
+                break;
+            case int number:
+                csv.WriteField(number, default);
+                break;
+            case DateOnly date:
+                csv.WriteField(date, "yyyy-MM-dd");
+                break;
+            case DateTimeOffset time:
+                csv.WriteField(time.ToOffset(Common.KoreanTime.Offset).DateTime, cell == ExportCell.Date ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm");
+                break;
+            default:
+                csv.WriteField(value.ToString() ?? "");
+                break;
+        }
+    }
 }
