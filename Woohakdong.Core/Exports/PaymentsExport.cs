@@ -54,11 +54,6 @@ public sealed class PaymentsExport : ExportDefinition<PaymentsExportRow>
             yield return new PaymentsExportRow(o.MerchantUid, o.DisplayName, o.Amount, ExportNames.Of(o.Status), o.Refunded, o.Reason ?? "", o.CreatedAt, o.UpdatedAt);
     }
 
-    private static OrderStatus? StatusOf(ExportRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.Status)) return null;
-        return Enum.TryParse<OrderStatus>(request.Status, ignoreCase: true, out var status) && Enum.IsDefined(status) && !char.IsDigit(request.Status[0])
-            ? status
-            : throw AppException.Validation(ErrorCodes.PaymentStatusInvalid, "status");
-    }
+    private static OrderStatus? StatusOf(ExportRequest request) =>
+        ExportFilters.ParseOrNull<OrderStatus>(request.Status, "status", ErrorCodes.PaymentStatusInvalid);
 }

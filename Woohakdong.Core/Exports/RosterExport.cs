@@ -54,11 +54,5 @@ public sealed class RosterExport : ExportDefinition<RosterExportRow>
                 ExportNames.Of(m.Role), m.CreatedAt, m.Amount is null ? "미납" : "납부", m.Amount);
     }
 
-    private static ClubRole? RoleOf(ExportRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.Role)) return null;
-        return Enum.TryParse<ClubRole>(request.Role.Replace("_", ""), ignoreCase: true, out var role) && Enum.IsDefined(role) && !char.IsDigit(request.Role[0])
-            ? role
-            : throw AppException.Validation(ErrorCodes.RoleInvalid, "role");
-    }
+    private static ClubRole? RoleOf(ExportRequest request) => ExportFilters.ParseOrNull<ClubRole>(request.Role, "role", ErrorCodes.RoleInvalid);
 }
