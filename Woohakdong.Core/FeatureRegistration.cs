@@ -4,8 +4,10 @@ using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Exports;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
+using Woohakdong.Core.Ledger;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Notices;
 using Woohakdong.Core.Notifications;
@@ -38,6 +40,8 @@ public static class FeatureRegistration
         services.AddStorage(configuration);
         services.AddItems(configuration);
         services.AddNotices();
+        services.AddLedger();
+        services.AddExports();
         return services;
     }
 }

@@ -14,6 +14,8 @@ public sealed class Club : IAuditable
     /// <summary>Join fee (회비) in won.</summary>
     public long Fee { get; set; }
     public int SeatLimit { get; set; }
+    /// <summary>Every member of the term may read the ledger (투명 장부), not only officers.</summary>
+    public bool LedgerOpenToMembers { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedBy { get; set; }

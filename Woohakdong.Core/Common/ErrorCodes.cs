@@ -94,4 +94,19 @@ public static class ErrorCodes
     public const string NoticeAudienceInvalid = "NOTICE_AUDIENCE_INVALID";
     public const string RoleInvalid = "ROLE_INVALID";
     public const string PaymentStatusInvalid = "PAYMENT_STATUS_INVALID";
+    public const string TermNotFound = "TERM_NOT_FOUND";
+    public const string LedgerKindInvalid = "LEDGER_KIND_INVALID";
+    public const string LedgerCategoryInvalid = "LEDGER_CATEGORY_INVALID";
+    public const string LedgerAmountInvalid = "LEDGER_AMOUNT_INVALID";
+    public const string LedgerDateInFuture = "LEDGER_DATE_IN_FUTURE";
+    public const string LedgerDateBeforeClub = "LEDGER_DATE_BEFORE_CLUB";
+    public const string LedgerMemoTooLong = "LEDGER_MEMO_TOO_LONG";
+    public const string LedgerMemoRequired = "LEDGER_MEMO_REQUIRED";
+    public const string LedgerTooManyReceipts = "LEDGER_TOO_MANY_RECEIPTS";
+    public const string LedgerEntryNotFound = "LEDGER_ENTRY_NOT_FOUND";
+    public const string LedgerEntryNotReversible = "LEDGER_ENTRY_NOT_REVERSIBLE";
+    public const string LedgerReversalNotReversible = "LEDGER_REVERSAL_NOT_REVERSIBLE";
+    public const string LedgerEntryAlreadyReversed = "LEDGER_ENTRY_ALREADY_REVERSED";
+    public const string ExportNotFound = "EXPORT_NOT_FOUND";
+    public const string ExportFormatInvalid = "EXPORT_FORMAT_INVALID";
 }

@@ -8,6 +8,7 @@ using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
+using Woohakdong.Core.Ledger;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Notices;
 using Woohakdong.Core.Notifications;
@@ -50,6 +51,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<NoticeRevision> NoticeRevisions => Set<NoticeRevision>();
     public DbSet<NoticeRead> NoticeReads => Set<NoticeRead>();
     public DbSet<NoticeImage> NoticeImages => Set<NoticeImage>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<LedgerReceipt> LedgerReceipts => Set<LedgerReceipt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,7 +5,7 @@ using Woohakdong.Core.Storage;
 
 namespace Woohakdong.Core.Items;
 
-/// <summary>An uploaded object is attached once: to one item's images, to one return or to one notice. Checked first, enforced by unique indexes.</summary>
+/// <summary>An uploaded object is attached once: to one item's images, to one return, to one notice or to one ledger entry. Checked first, enforced by unique indexes.</summary>
 internal static class ImageAttachments
 {
     /// <summary>Refuses with IMAGE_ALREADY_ATTACHED naming the upload key of the first of <paramref name="images"/> already in use.</summary>
@@ -16,6 +16,7 @@ internal static class ImageAttachments
         var used = await db.ItemImages.Where(i => keys.Contains(i.Key)).Select(i => i.Key)
             .Concat(db.ItemLoans.Where(l => l.ReturnPhotoKey != null && keys.Contains(l.ReturnPhotoKey)).Select(l => l.ReturnPhotoKey!))
             .Concat(db.NoticeImages.Where(i => keys.Contains(i.Key)).Select(i => i.Key))
+            .Concat(db.LedgerReceipts.Where(r => keys.Contains(r.Key)).Select(r => r.Key))
             .ToListAsync(ct);
         if (images.FirstOrDefault(image => used.Contains(image.Key)) is { } first)
             throw AppException.Validation(ErrorCodes.ImageAlreadyAttached, first.UploadKey);

@@ -9,7 +9,7 @@ namespace Woohakdong.Core.Items;
 
 /// <summary>
 /// Deletes uploads nobody attached: issued uploads older than <see cref="ItemOptions.OrphanAge"/> (and not verified
-/// within it) that are neither an item image, a return photo nor a notice image, with both their objects (upload and verified copy)
+/// within it) that are neither an item image, a return photo, a notice image nor a ledger receipt, with both their objects (upload and verified copy)
 /// and their <see cref="IssuedUpload"/> rows; and objects under <c>clubs/</c> of that age that no row keeps: a key
 /// is kept as some row's image key, or as the upload key of a row not verified yet. So a PUT repeated after
 /// verification (its upload key) goes too. Safe on several instances at once: each row is claimed by a conditional
@@ -80,5 +80,6 @@ public sealed class OrphanUploadSweep(
                                     && (u.VerifiedAt == null || u.VerifiedAt < cutoff)
                                     && !db.ItemImages.Any(i => i.Key == u.Key)
                                     && !db.ItemLoans.Any(l => l.ReturnPhotoKey == u.Key)
-                                    && !db.NoticeImages.Any(i => i.Key == u.Key));
+                                    && !db.NoticeImages.Any(i => i.Key == u.Key)
+                                    && !db.LedgerReceipts.Any(r => r.Key == u.Key));
 }

@@ -31,20 +31,11 @@ public sealed class RosterService(IDbContextFactory<AppDbContext> dbFactory, Clu
             .ToListAsync(ct);
     }
 
-    /// <summary>
-    /// Every term the club has had, newest first: each from the term it was created in (or its earliest roster, should
-    /// that be older) to the current one, with or without members.
-    /// </summary>
+    /// <summary>Every term the club has had, newest first (<see cref="ClubTerms"/>).</summary>
     public async Task<IReadOnlyList<Term>> TermsAsync(long clubId, CancellationToken ct = default)
     {
         await access.RequireAsync(clubId, RolePolicy.CanViewRoster, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var createdAt = await db.Clubs.Where(c => c.Id == clubId).Select(c => c.CreatedAt).SingleAsync(ct);
-        var earliestKey = await db.Memberships.Where(m => m.ClubId == clubId).MinAsync(m => (string?)m.TermKey, ct);
-        var first = Term.Of(DateOnly.FromDateTime(createdAt.ToKst().DateTime));
-        if (earliestKey is not null && Term.Parse(earliestKey).CompareTo(first) < 0) first = Term.Parse(earliestKey);
-        var terms = new List<Term>();
-        for (var term = Term.Current(time); term.CompareTo(first) >= 0; term = term.Previous) terms.Add(term);
-        return terms;
+        return await ClubTerms.AllAsync(db, clubId, time, ct);
     }
 }

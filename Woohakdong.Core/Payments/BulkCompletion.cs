@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Woohakdong.Core.Common.Messaging;
+using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Ledger;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Notifications;
@@ -74,8 +76,8 @@ public sealed class BulkCompletion(
             """).ToListAsync(ct);
 
     /// <summary>
-    /// The orders' moves, their holds converted (the seat stays taken), their memberships, two history rows and a receipt
-    /// each, as one statement; returns how many orders got all of that.
+    /// The orders' moves, their holds converted (the seat stays taken), their memberships, two history rows, a ledger
+    /// posting and a receipt each, as one statement; returns how many orders got all of that.
     /// </summary>
     private async Task<int> WriteAsync(
         AppDbContext db, List<Verified> orders, Dictionary<long, string> clubs, OrderCause cause, CancellationToken ct)
@@ -90,6 +92,9 @@ public sealed class BulkCompletion(
         var receiptParameters = receipts.Select(r => r.Parameters).ToArray();
         // Receipts differ only in recipient and parameters; the rest of the row is the kind's, the same for all.
         var receipt = receipts[0];
+        // Each order's income in the ledger (OrderPostings' rule, set-based): its group's term, today in KST.
+        var today = StoredValue.Of<LedgerEntry>(db, nameof(LedgerEntry.Date), DateOnly.FromDateTime(now.ToKst().DateTime));
+        var recordedAt = StoredValue.Of<LedgerEntry>(db, nameof(LedgerEntry.RecordedAt), now);
         var (pending, paid, done) = ((int)OrderStatus.Pending, (int)OrderStatus.Paid, (int)OrderStatus.Completed);
         // Read as a list: composing (SingleAsync) would nest the statement, and PostgreSQL takes a writing WITH only on top.
         return await db.Database.SqlQuery<int>($"""
@@ -100,7 +105,7 @@ public sealed class BulkCompletion(
             orders AS (
                 UPDATE "JoinOrders" o SET "Status" = {done}, "ImpUid" = i."ImpUid", "UpdatedAt" = {now}
                 FROM input i WHERE o."Id" = i."OrderId" AND o."Status" = {pending}
-                RETURNING o."Id", o."HoldId", o."UserId"
+                RETURNING o."Id", o."HoldId", o."UserId", o."ClubId", o."GroupId", o."Amount"
             ),
             holds AS (
                 UPDATE "SeatHolds" h SET "State" = {(int)HoldState.Converted}, "UpdatedAt" = {now}
@@ -122,6 +127,13 @@ public sealed class BulkCompletion(
                 CROSS JOIN (VALUES ({pending}, {paid}), ({paid}, {done})) AS step("From", "To")
                 ORDER BY o."Id", step."To"
             ),
+            postings AS (
+                INSERT INTO "LedgerEntries" ("ClubId", "TermKey", "Date", "Kind", "Category", "Amount", "Memo", "Source", "OrderId", "RecordedBy", "RecordedAt")
+                SELECT o."ClubId", g."TermKey", {today}, {(int)LedgerKind.Income}, {(int)LedgerCategory.MembershipFee}, o."Amount", '',
+                       {(int)LedgerSource.Order}, o."Id", NULL, {recordedAt}
+                FROM orders o JOIN "JoinGroups" g ON g."Id" = o."GroupId"
+                RETURNING 1
+            ),
             receipts AS (
                 INSERT INTO "Notifications" ("RecipientId", "Kind", "Parameters", "Link", "CreatedAt", "InInbox", "EmailStatus", "EmailAttempts", "EmailDueAt")
                 SELECT o."UserId", {receipt.Kind.ToString()}, i."Receipt", {receipt.Link}, {receipt.CreatedAt}, {receipt.InInbox},
@@ -130,7 +142,7 @@ public sealed class BulkCompletion(
                 RETURNING 1
             )
             SELECT least((SELECT count(*) FROM orders), (SELECT count(*) FROM holds), (SELECT count(*) FROM memberships),
-                         (SELECT count(*) FROM receipts))::int AS "Value"
+                         (SELECT count(*) FROM postings), (SELECT count(*) FROM receipts))::int AS "Value"
             """).ToListAsync(ct) is [var written] ? written : 0;
     }
 }

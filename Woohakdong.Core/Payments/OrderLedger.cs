@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Woohakdong.Core.Common.Messaging;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Ledger;
 using Woohakdong.Core.Notifications;
 
 namespace Woohakdong.Core.Payments;
@@ -11,7 +12,7 @@ namespace Woohakdong.Core.Payments;
 /// The writer of an order's status (<see cref="BulkCompletion"/> makes the same guarded at-once move for many orders in
 /// one statement). A move is one conditional update from the status the caller saw, so among
 /// webhooks, callbacks and reconcilers on any number of instances exactly one wins it; the winner's history row (and
-/// any money row) commits in the same transaction, and only then is the move announced to <see cref="IOrderEvents"/>.
+/// any money row, with its ledger posting: <see cref="OrderPostings"/>) commits in the same transaction, and only then is the move announced to <see cref="IOrderEvents"/>.
 /// The student's receipt (Completed) or refund notice (Refunded) is recorded in that transaction too, so only the winner
 /// sends one.
 /// </summary>
@@ -54,6 +55,7 @@ public sealed class OrderLedger(
                     .SetProperty(o => o.UpdatedAt, now), ct);
             if (moved != 1 || !await act(db)) return false;
             await NotifyAsync(db, order, to, now, ct);
+            await OrderPostings.AddAsync(db, order, order.Status, to, now, ct);
             from = order.Status;
             foreach (var move in moves)
             {

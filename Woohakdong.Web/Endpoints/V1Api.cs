@@ -24,9 +24,13 @@ public static partial class V1Api
         v1.MapItemsApi();
         v1.MapNoticesApi();
         v1.MapRosterApi();
+        v1.MapLedgerApi();
+        v1.MapExportsApi();
         // Not under /v1, but the machine-facing endpoints are mapped together.
         app.MapPortOneWebhook();
         app.MapPortOneV2Webhook();
+        // The dashboard's download links: the same exports, signed in by cookie.
+        app.MapExportDownloads();
     }
 
     /// <summary>

@@ -312,6 +312,9 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.Property<long>("Fee")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("LedgerOpenToMembers")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -574,6 +577,101 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_JoinGroups_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
                         });
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ClubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ReversesId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TermKey")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedBy");
+
+                    b.HasIndex("ReversesId")
+                        .IsUnique()
+                        .HasFilter("\"ReversesId\" IS NOT NULL");
+
+                    b.HasIndex("ClubId", "TermKey", "Date");
+
+                    b.HasIndex(new[] { "OrderId" }, "IX_LedgerEntries_OrderId_Order")
+                        .IsUnique()
+                        .HasFilter("\"Source\" = 0");
+
+                    b.HasIndex(new[] { "OrderId" }, "IX_LedgerEntries_OrderId_Refund")
+                        .IsUnique()
+                        .HasFilter("\"Source\" = 1");
+
+                    b.ToTable("LedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("LedgerReceipts");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Membership.ClubMembership", b =>
@@ -1230,6 +1328,46 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.Navigation("Club");
                 });
 
+            modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Clubs.Club", null)
+                        .WithMany()
+                        .HasForeignKey("ClubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Payments.JoinOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Woohakdong.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Woohakdong.Core.Ledger.LedgerEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerReceipt", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Ledger.LedgerEntry", null)
+                        .WithMany("Receipts")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Storage.IssuedUpload", null)
+                        .WithMany()
+                        .HasForeignKey("Key")
+                        .HasPrincipalKey("Key")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Woohakdong.Core.Membership.ClubMembership", b =>
                 {
                     b.HasOne("Woohakdong.Core.Clubs.Club", "Club")
@@ -1390,6 +1528,11 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
             modelBuilder.Entity("Woohakdong.Core.Items.Item", b =>
                 {
                     b.Navigation("Images");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
+                {
+                    b.Navigation("Receipts");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Notices.Notice", b =>

@@ -299,6 +299,9 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.Property<long>("Fee")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LedgerOpenToMembers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -551,6 +554,97 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_JoinGroups_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
                         });
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClubId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReversesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TermKey")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedBy");
+
+                    b.HasIndex("ReversesId")
+                        .IsUnique()
+                        .HasFilter("\"ReversesId\" IS NOT NULL");
+
+                    b.HasIndex("ClubId", "TermKey", "Date");
+
+                    b.HasIndex(new[] { "OrderId" }, "IX_LedgerEntries_OrderId_Order")
+                        .IsUnique()
+                        .HasFilter("\"Source\" = 0");
+
+                    b.HasIndex(new[] { "OrderId" }, "IX_LedgerEntries_OrderId_Refund")
+                        .IsUnique()
+                        .HasFilter("\"Source\" = 1");
+
+                    b.ToTable("LedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("LedgerReceipts");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Membership.ClubMembership", b =>
@@ -1187,6 +1281,46 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.Navigation("Club");
                 });
 
+            modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Clubs.Club", null)
+                        .WithMany()
+                        .HasForeignKey("ClubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Payments.JoinOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Woohakdong.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Woohakdong.Core.Ledger.LedgerEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerReceipt", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Ledger.LedgerEntry", null)
+                        .WithMany("Receipts")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Storage.IssuedUpload", null)
+                        .WithMany()
+                        .HasForeignKey("Key")
+                        .HasPrincipalKey("Key")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Woohakdong.Core.Membership.ClubMembership", b =>
                 {
                     b.HasOne("Woohakdong.Core.Clubs.Club", "Club")
@@ -1347,6 +1481,11 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Woohakdong.Core.Items.Item", b =>
                 {
                     b.Navigation("Images");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
+                {
+                    b.Navigation("Receipts");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Notices.Notice", b =>

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Data;
+using Woohakdong.Core.Membership;
+using Woohakdong.Core.Payments;
+
+namespace Woohakdong.Core.Exports;
+
+public sealed record RosterExportRow(
+    string Name, string StudentNumber, string Major, string School, string Phone, string Email, string Role,
+    DateTimeOffset JoinedAt, string Paid, long? Amount);
+
+/// <summary>The roster (회원명부) the school asks for, for officers: the term's members, of one role if the screen filters so.</summary>
+public sealed class RosterExport : ExportDefinition<RosterExportRow>
+{
+    public override string Name => "roster";
+    public override string Title => "회원명부";
+
+    public override IReadOnlyList<ExportColumn> Columns { get; } =
+    [
+        new(nameof(RosterExportRow.Name), "이름"),
+        new(nameof(RosterExportRow.StudentNumber), "학번"),
+        new(nameof(RosterExportRow.Major), "학과"),
+        new(nameof(RosterExportRow.School), "학교"),
+        new(nameof(RosterExportRow.Phone), "연락처"),
+        new(nameof(RosterExportRow.Email), "이메일"),
+        new(nameof(RosterExportRow.Role), "역할"),
+        new(nameof(RosterExportRow.JoinedAt), "가입일", ExportCell.Date),
+        new(nameof(RosterExportRow.Paid), "회비 납부 여부"),
+        new(nameof(RosterExportRow.Amount), "금액", ExportCell.Won),
+    ];
+
+    public override bool IsAllowed(ClubRole? role) => RolePolicy.CanViewRoster(role);
+
+    public override void Validate(ExportRequest request) => RoleOf(request);
+
+    protected override async IAsyncEnumerable<RosterExportRow> RowsAsync(
+        AppDbContext db, ExportRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var role = RoleOf(request);
+        var members = db.Memberships.AsNoTracking().Where(m => m.ClubId == request.ClubId && m.TermKey == request.TermKey);
+        if (role is { } only) members = members.Where(m => m.Role == only);
+        var rows = members
+            .OrderByDescending(m => m.Role).ThenBy(m => m.User.DisplayName).ThenBy(m => m.Id)
+            .Select(m => new
+            {
+                m.User.DisplayName, m.User.StudentNumber, m.User.Major, m.User.School, m.User.Phone, m.User.Email, m.Role, m.CreatedAt,
+                Amount = db.JoinOrders.Where(o => o.UserId == m.UserId && o.GroupId == m.JoinGroupId && o.Status == OrderStatus.Completed)
+                    .Select(o => (long?)o.Amount).FirstOrDefault(),
+            })
+            .AsAsyncEnumerable();
+        await foreach (var m in rows.WithCancellation(ct))
+            yield return new RosterExportRow(m.DisplayName, m.StudentNumber, m.Major, m.School, m.Phone, m.Email ?? "",
+                ExportNames.Of(m.Role), m.CreatedAt, m.Amount is null ? "미납" : "납부", m.Amount);
+    }
+
+    private static ClubRole? RoleOf(ExportRequest request) => ExportFilters.ParseOrNull<ClubRole>(request.Role, "role", ErrorCodes.RoleInvalid);
+}

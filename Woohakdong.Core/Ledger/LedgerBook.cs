@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Data;
+using Woohakdong.Core.Items;
+using Woohakdong.Core.Membership;
+
+namespace Woohakdong.Core.Ledger;
+
+/// <summary>
+/// A term of the club's ledger for those allowed to read it (<see cref="LedgerRules.CanRead"/>): its entries oldest
+/// first, with their receipts as fresh presigned links, the term's sums and the balance carried over from earlier terms.
+/// </summary>
+public sealed class LedgerBook(IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, ItemImageUrls urls, TimeProvider time)
+{
+    public async Task<LedgerBookView> GetAsync(long clubId, string? termKey = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.Clubs.Where(c => c.Id == clubId).Select(c => (bool?)c.LedgerOpenToMembers).SingleOrDefaultAsync(ct) ?? false;
+        var role = await access.RequireAsync(clubId, role => LedgerRules.CanRead(role, open), ct);
+        var term = (await ClubTerms.RequireAsync(db, clubId, termKey, time, ct)).Key;
+        var entries = await ViewsAsync(db, db.LedgerEntries.Where(e => e.ClubId == clubId && e.TermKey == term), ct);
+        var carried = await db.LedgerEntries
+            .Where(e => e.ClubId == clubId && string.Compare(e.TermKey, term) < 0)
+            .SumAsync(e => e.Kind == LedgerKind.Income ? e.Amount : -e.Amount, ct);
+        // A reversal counts against the kind it reverses, so a corrected mistake inflates neither side.
+        long Net(LedgerKind kind) => entries
+            .Where(e => (e.Reverses is null ? e.Kind : LedgerRules.Opposite(e.Kind)) == kind)
+            .Sum(e => kind == LedgerKind.Income ? e.SignedAmount : -e.SignedAmount);
+        var (income, expense) = (Net(LedgerKind.Income), Net(LedgerKind.Expense));
+        return new LedgerBookView(term, entries, carried, income, expense, carried + income - expense, open, LedgerRules.CanWrite(role));
+    }
+
+    /// <summary>One entry as the book shows it.</summary>
+    internal async Task<LedgerEntryView> EntryAsync(AppDbContext db, long entryId, CancellationToken ct) =>
+        (await ViewsAsync(db, db.LedgerEntries.Where(e => e.Id == entryId), ct)).Single();
+
+    private async Task<List<LedgerEntryView>> ViewsAsync(AppDbContext db, IQueryable<LedgerEntry> entries, CancellationToken ct)
+    {
+        var rows = await entries.AsNoTracking()
+            .OrderBy(e => e.Date).ThenBy(e => e.Id)
+            .Select(e => new
+            {
+                Entry = e,
+                ReceiptKeys = e.Receipts.OrderBy(r => r.Id).Select(r => r.Key).ToList(),
+                ReversedBy = db.LedgerEntries.Where(r => r.ReversesId == e.Id).Select(r => (long?)r.Id).FirstOrDefault(),
+                RecordedByName = db.Users.Where(u => u.Id == e.RecordedBy).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var views = new List<LedgerEntryView>(rows.Count);
+        foreach (var row in rows)
+        {
+            var e = row.Entry;
+            var receipts = new List<string>(row.ReceiptKeys.Count);
+            foreach (var key in row.ReceiptKeys) receipts.Add(await urls.UrlAsync(key, ct));
+            views.Add(new LedgerEntryView(
+                e.Id, e.TermKey, e.Date, e.Kind, e.Category, e.Amount, e.Signed, e.Memo, e.Source, e.OrderId, e.ReversesId,
+                row.ReversedBy, row.RecordedByName, e.RecordedAt, receipts));
+        }
+        return views;
+    }
+}
