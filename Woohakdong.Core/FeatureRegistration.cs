@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Accounts;
+using Woohakdong.Core.Applications;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
@@ -38,6 +39,7 @@ public static class FeatureRegistration
         services.AddStorage(configuration);
         services.AddItems(configuration);
         services.AddNotices();
+        services.AddApplications(configuration);
         return services;
     }
 }

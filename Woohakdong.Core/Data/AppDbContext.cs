@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Accounts;
+using Woohakdong.Core.Applications;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
@@ -50,6 +51,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<NoticeRevision> NoticeRevisions => Set<NoticeRevision>();
     public DbSet<NoticeRead> NoticeReads => Set<NoticeRead>();
     public DbSet<NoticeImage> NoticeImages => Set<NoticeImage>();
+    public DbSet<FormQuestion> FormQuestions => Set<FormQuestion>();
+    public DbSet<JoinApplication> Applications => Set<JoinApplication>();
+    public DbSet<ApplicationAnswer> ApplicationAnswers => Set<ApplicationAnswer>();
+    public DbSet<ApplicationHistory> ApplicationHistory => Set<ApplicationHistory>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,6 +24,7 @@ public static partial class V1Api
         v1.MapItemsApi();
         v1.MapNoticesApi();
         v1.MapRosterApi();
+        v1.MapApplicationsApi();
         // Not under /v1, but the machine-facing endpoints are mapped together.
         app.MapPortOneWebhook();
         app.MapPortOneV2Webhook();
