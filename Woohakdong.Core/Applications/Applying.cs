@@ -18,10 +18,10 @@ public sealed class Applying(IDbContextFactory<AppDbContext> dbFactory, ICurrent
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var group = await ApplicationForms.FindGroupAsync(db, groupId, ct);
         RequireOpen(group);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw AppException.Unauthorized();
-        if (!user.HasCompleteProfile) throw AppException.Conflict(ErrorCodes.ProfileIncomplete);
         if (await db.Memberships.AnyAsync(m => m.ClubId == group.ClubId && m.TermKey == group.TermKey && m.UserId == userId, ct))
             throw AppException.Conflict(ErrorCodes.AlreadyMember);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw AppException.Unauthorized();
+        if (!user.HasCompleteProfile) throw AppException.Conflict(ErrorCodes.ProfileIncomplete);
         if (await db.Applications.AnyAsync(a => a.GroupId == groupId && a.UserId == userId && JoinApplicationConfiguration.Live.Contains(a.Status), ct))
             throw AppException.Conflict(ErrorCodes.AlreadyApplied);
         var stored = AnswerRules.Validate(await ApplicationForms.QuestionsAsync(db, groupId, ct), answers);
