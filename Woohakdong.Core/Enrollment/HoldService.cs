@@ -18,6 +18,17 @@ public sealed class HoldService(
 
     public Task<bool> ReleaseHoldAsync(long holdId, CancellationToken ct = default) => EndHoldAsync(holdId, HoldState.Released, ct);
 
+    /// <summary>
+    /// Gives back the seat of a payment that failed, was abandoned or refunded; an approved application's hold stays the
+    /// student's until its own deadline (they may pay again), so it is left alone.
+    /// </summary>
+    public async Task<bool> ReleaseUnlessApprovedAsync(long holdId, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            if (await db.SeatHolds.AnyAsync(h => h.Id == holdId && h.ByApproval, ct)) return false;
+        return await ReleaseHoldAsync(holdId, ct);
+    }
+
     /// <summary>Expires overdue holds and returns how many this call expired (others may have been faster).</summary>
     public async Task<int> ExpireHoldsAsync(CancellationToken ct = default)
     {

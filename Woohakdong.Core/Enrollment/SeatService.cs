@@ -84,7 +84,7 @@ public sealed class SeatService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var live = await db.SeatHolds.AsNoTracking()
             .SingleOrDefaultAsync(h => h.GroupId == groupId && h.UserId == userId && h.State == HoldState.Held, ct);
-        return live is null ? null : new LiveHold(new HoldView(live.Id, groupId, live.ExpiresAt, live.ByApproval), live.ByApproval);
+        return live is null ? null : new LiveHold(new HoldView(live.Id, groupId, live.ExpiresAt), live.ByApproval);
     }
 
     private static Func<AppDbContext, Task> Record(Action<AppDbContext> record) => db =>

@@ -6,8 +6,7 @@ namespace Woohakdong.Core.Enrollment;
 public sealed record Admission(long MembershipId, ClubRole Role);
 
 /// <summary>A seat kept for a paid join until <see cref="ExpiresAt"/>.</summary>
-/// <remarks><see cref="ByApproval"/>: an approved application's hold, which a failed payment start must not give back.</remarks>
-public sealed record HoldView(long HoldId, long GroupId, DateTimeOffset ExpiresAt, bool ByApproval = false);
+public sealed record HoldView(long HoldId, long GroupId, DateTimeOffset ExpiresAt);
 
 /// <summary>The seat an approval took: a membership (free group) or a hold until the payment deadline (paid group).</summary>
 public sealed record ApprovedSeat(ClubMembership? Membership, SeatHold? Hold);

@@ -51,7 +51,7 @@ public sealed class StartPaidJoin(
                 ? AppException.Conflict(ErrorCodes.DuplicateOrder, "merchantUid")
                 : AppException.Conflict(ErrorCodes.AlreadyHolding);
         }
-        await PrepareAsync(order, hold.ByApproval, ct);
+        await PrepareAsync(order, ct);
         return new PaidJoinStarted(order.Id, merchantUid, order.Amount, hold.ExpiresAt);
     }
 
@@ -67,7 +67,7 @@ public sealed class StartPaidJoin(
                 throw AppException.Conflict(ErrorCodes.AlreadyHolding);
     }
 
-    private async Task PrepareAsync(JoinOrder order, bool approvalHold, CancellationToken ct)
+    private async Task PrepareAsync(JoinOrder order, CancellationToken ct)
     {
         try
         {
@@ -77,8 +77,7 @@ public sealed class StartPaidJoin(
         {
             logger.LogWarning(error, "Gateway refused to prepare order {MerchantUid}", order.MerchantUid);
             var failed = new OrderLedger.Move(OrderStatus.Failed, OrderCause.Api, $"prepare refused: {error.GatewayMessage}");
-            // An approval's seat stays the student's until its deadline: they may try to pay again.
-            if (await ledger.TryMoveAsync(order, failed, ct) && !approvalHold) await holds.ReleaseHoldAsync(order.HoldId, ct);
+            if (await ledger.TryMoveAsync(order, failed, ct)) await holds.ReleaseUnlessApprovedAsync(order.HoldId, ct);
             throw new AppException(ErrorKind.Unavailable, ErrorCodes.PaymentGatewayUnavailable);
         }
     }

@@ -48,15 +48,14 @@ public sealed class OrderRefunds(IDbContextFactory<AppDbContext> dbFactory, Paym
             return true;
         }, ct);
         if (!recorded) return false;
-        if (!await HoldStaysAsync(order, ct)) await holds.ReleaseHoldAsync(order.HoldId, ct);
+        if (!await HoldInUseByAnotherOrderAsync(order, ct)) await holds.ReleaseUnlessApprovedAsync(order.HoldId, ct);
         return true;
     }
 
-    /// <summary>Another order uses the hold, or it is an approval's, which stays the student's until its own deadline.</summary>
-    private async Task<bool> HoldStaysAsync(JoinOrder order, CancellationToken ct)
+    private async Task<bool> HoldInUseByAnotherOrderAsync(JoinOrder order, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SeatHolds.AnyAsync(h => h.Id == order.HoldId && h.ByApproval, ct) || await db.JoinOrders.AnyAsync(o => o.HoldId == order.HoldId && o.Id != order.Id
+        return await db.JoinOrders.AnyAsync(o => o.HoldId == order.HoldId && o.Id != order.Id
             && (o.Status == OrderStatus.Pending || o.Status == OrderStatus.Paid || o.Status == OrderStatus.Completed), ct);
     }
 }

@@ -48,7 +48,15 @@ public partial class FormBuilder(ApplicationForms forms)
         .. questions.Select((q, i) => new QuestionView(q.Id ?? -(i + 1), q.Type, q.Title, q.Description, q.Required, q.Options, q.Answered)),
     ];
 
-    protected override async Task OnParametersSetAsync() => Load(await forms.GetAsync(GroupId));
+    private long loadedGroupId;
+
+    /// <summary>Loads once per group: a parent's re-render must not wipe questions the officer has not saved yet.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        if (loadedGroupId == GroupId) return;
+        Load(await forms.GetAsync(GroupId));
+        loadedGroupId = GroupId;
+    }
 
     private void Load(FormView form)
     {
