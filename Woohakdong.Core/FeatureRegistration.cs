@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Accounts;
+using Woohakdong.Core.Applications;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
@@ -42,6 +43,7 @@ public static class FeatureRegistration
         services.AddNotices();
         services.AddLedger();
         services.AddExports();
+        services.AddApplications(configuration);
         return services;
     }
 }

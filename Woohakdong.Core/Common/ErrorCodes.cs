@@ -109,4 +109,26 @@ public static class ErrorCodes
     public const string LedgerEntryAlreadyReversed = "LEDGER_ENTRY_ALREADY_REVERSED";
     public const string ExportNotFound = "EXPORT_NOT_FOUND";
     public const string ExportFormatInvalid = "EXPORT_FORMAT_INVALID";
+    public const string RecruitmentPeriodInvalid = "RECRUITMENT_PERIOD_INVALID";
+    public const string ApplicationRequired = "APPLICATION_REQUIRED";
+    public const string TooManyQuestions = "TOO_MANY_QUESTIONS";
+    public const string QuestionNotFound = "QUESTION_NOT_FOUND";
+    public const string QuestionHasAnswers = "QUESTION_HAS_ANSWERS";
+    public const string QuestionTitleRequired = "QUESTION_TITLE_REQUIRED";
+    public const string QuestionTitleTooLong = "QUESTION_TITLE_TOO_LONG";
+    public const string QuestionDescriptionTooLong = "QUESTION_DESCRIPTION_TOO_LONG";
+    public const string QuestionOptionsInvalid = "QUESTION_OPTIONS_INVALID";
+    public const string QuestionTypeInvalid = "QUESTION_TYPE_INVALID";
+    public const string JoinPolicyInvalid = "JOIN_POLICY_INVALID";
+    public const string InvalidAnswer = "INVALID_ANSWER";
+    public const string AnswerRequired = "ANSWER_REQUIRED";
+    public const string AnswerTooLong = "ANSWER_TOO_LONG";
+    public const string AlreadyApplied = "ALREADY_APPLIED";
+    public const string ApplicationNotFound = "APPLICATION_NOT_FOUND";
+    public const string InvalidTransition = "INVALID_TRANSITION";
+    public const string MessageRequired = "MESSAGE_REQUIRED";
+    public const string MessageTooLong = "MESSAGE_TOO_LONG";
+    public const string MemoTooLong = "MEMO_TOO_LONG";
+    public const string DecisionInvalid = "DECISION_INVALID";
+    public const string ApplicationStatusInvalid = "APPLICATION_STATUS_INVALID";
 }

@@ -22,6 +22,9 @@ public sealed class OwnServerAddress(IServer? server = null)
                 "The app has no listening address to reach its own PortOne sandbox; set PortOne:BaseUrl (and PortOne:Sandbox:WebhookUrl).");
         var uri = new UriBuilder(chosen.Replace("://+", "://localhost").Replace("://*", "://localhost"));
         if (uri.Host is "localhost" or "[::]" or "0.0.0.0" or "::") uri.Host = "127.0.0.1";
+        // Asked while Kestrel is still binding a dynamic port (an e-mail worker with demo notifications at start): the
+        // real port is not known yet, and remembering port 0 would point the sandbox and every link nowhere for good.
+        if (uri.Port == 0) throw new InvalidOperationException("The app is not listening yet; its own address is known once Kestrel has bound its port.");
         uri.Path = "/";
         return address = uri.Uri;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Accounts;
+using Woohakdong.Core.Applications;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
@@ -53,6 +54,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<NoticeImage> NoticeImages => Set<NoticeImage>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerReceipt> LedgerReceipts => Set<LedgerReceipt>();
+    public DbSet<FormQuestion> FormQuestions => Set<FormQuestion>();
+    public DbSet<JoinApplication> Applications => Set<JoinApplication>();
+    public DbSet<ApplicationAnswer> ApplicationAnswers => Set<ApplicationAnswer>();
+    public DbSet<ApplicationHistory> ApplicationHistory => Set<ApplicationHistory>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

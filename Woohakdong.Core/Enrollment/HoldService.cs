@@ -10,12 +10,24 @@ namespace Woohakdong.Core.Enrollment;
 /// every instance runs. The conditional move out of Held decides which of them ends a hold, so its seat is
 /// given back exactly once.
 /// </summary>
-public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatChanges changes, TimeProvider time)
+public sealed class HoldService(
+    IDbContextFactory<AppDbContext> dbFactory, SeatChanges changes, IEnumerable<IHoldEndObserver> observers, TimeProvider time)
 {
     private const int SweepBatch = 500;
     private const int ConvertAttempts = 3;
 
     public Task<bool> ReleaseHoldAsync(long holdId, CancellationToken ct = default) => EndHoldAsync(holdId, HoldState.Released, ct);
+
+    /// <summary>
+    /// Gives back the seat of a payment that failed, was abandoned or refunded; an approved application's hold stays the
+    /// student's until its own deadline (they may pay again), so it is left alone.
+    /// </summary>
+    public async Task<bool> ReleaseUnlessApprovedAsync(long holdId, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            if (await db.SeatHolds.AnyAsync(h => h.Id == holdId && h.ByApproval, ct)) return false;
+        return await ReleaseHoldAsync(holdId, ct);
+    }
 
     /// <summary>Expires overdue holds and returns how many this call expired (others may have been faster).</summary>
     public async Task<int> ExpireHoldsAsync(CancellationToken ct = default)
@@ -54,11 +66,13 @@ public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatC
     {
         var held = await db.SeatHolds.AsNoTracking()
             .Where(h => h.Id == holdId && h.State == HoldState.Held)
-            .Join(db.JoinGroups.Where(g => g.Recruiting), h => h.GroupId, g => g.Id, (h, g) => new { h.UserId, Group = g })
+            .Join(db.JoinGroups, h => h.GroupId, g => g.Id, (h, g) => new { h.UserId, h.ByApproval, Group = g })
+            .Where(x => x.Group.Recruiting || x.ByApproval)
             .SingleOrDefaultAsync(ct);
         if (held is null || !await SeatCounter.TryMoveHoldAsync(db, holdId, HoldState.Held, HoldState.Converted, time.GetUtcNow(), ct))
             return false;
         db.Memberships.Add(held.Group.NewMember(held.UserId));
+        await TellAsync(db, holdId, HoldState.Converted, ct);
         return true;
     }
 
@@ -78,14 +92,17 @@ public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatC
             return new Admission(existing.Id, existing.Role);
         }
         if (hold.State == HoldState.Converted) throw AppException.Conflict(ErrorCodes.HoldEnded);
+        // An approval's seat that lapsed went back with its application (EXPIRED): a late payment is refunded, never re-seated.
+        if (hold.ByApproval && hold.State != HoldState.Held) throw AppException.Conflict(ErrorCodes.HoldEnded);
 
         var membership = group.NewMember(hold.UserId);
         var seatRetaken = hold.State != HoldState.Held;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             if (!await SeatCounter.TryMoveHoldAsync(db, holdId, hold.State, HoldState.Converted, time.GetUtcNow(), ct)) return null;
-            if (seatRetaken && !await SeatCounter.TryTakeAsync(db, group.Id, ct)) throw AppException.Conflict(ErrorCodes.Full);
+            if (seatRetaken && !await SeatCounter.TryTakeAsync(db, group.Id, time.GetUtcNow(), ct)) throw AppException.Conflict(ErrorCodes.Full);
             db.Memberships.Add(membership);
+            await TellAsync(db, holdId, HoldState.Converted, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -109,9 +126,16 @@ public sealed class HoldService(IDbContextFactory<AppDbContext> dbFactory, SeatC
         {
             if (!await SeatCounter.TryMoveHoldAsync(db, holdId, HoldState.Held, end, time.GetUtcNow(), ct)) return false;
             await SeatCounter.FreeAsync(db, groupId, ct);
+            await TellAsync(db, holdId, end, ct);
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
         await changes.AnnounceAsync(db, groupId, ct);
         return true;
+    }
+
+    private async Task TellAsync(AppDbContext db, long holdId, HoldState end, CancellationToken ct)
+    {
+        foreach (var observer in observers) await observer.OnHoldsEndedAsync(db, [holdId], end, ct);
     }
 }

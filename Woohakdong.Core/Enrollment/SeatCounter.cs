@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Joining;
 
 namespace Woohakdong.Core.Enrollment;
 
@@ -9,9 +10,16 @@ namespace Woohakdong.Core.Enrollment;
 /// </summary>
 internal static class SeatCounter
 {
-    public static async Task<bool> TryTakeAsync(AppDbContext db, long groupId, CancellationToken ct) =>
+    /// <summary>A seat for the crowd: only while the group is open (<see cref="Recruitment"/>) at <paramref name="now"/>.</summary>
+    public static async Task<bool> TryTakeAsync(AppDbContext db, long groupId, DateTimeOffset now, CancellationToken ct) =>
         await db.JoinGroups
-            .Where(g => g.Id == groupId && g.Recruiting && g.SeatsTaken < g.SeatLimit)
+            .Where(g => g.Id == groupId && g.SeatsTaken < g.SeatLimit).Where(Recruitment.OpenAt(now))
+            .ExecuteUpdateAsync(set => set.SetProperty(g => g.SeatsTaken, g => g.SeatsTaken + 1), ct) == 1;
+
+    /// <summary>A seat for an approved application: within the limit, whether or not the period is still open (clubs decide after it).</summary>
+    public static async Task<bool> TryTakeApprovedAsync(AppDbContext db, long groupId, CancellationToken ct) =>
+        await db.JoinGroups
+            .Where(g => g.Id == groupId && g.SeatsTaken < g.SeatLimit)
             .ExecuteUpdateAsync(set => set.SetProperty(g => g.SeatsTaken, g => g.SeatsTaken + 1), ct) == 1;
 
     public static async Task<bool> FreeAsync(AppDbContext db, long groupId, CancellationToken ct) =>

@@ -22,6 +22,8 @@ public sealed class SeatHold : IAuditable
     public Guid UserId { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public HoldState State { get; set; }
+    /// <summary>Kept for an approved application until its payment deadline; it never goes back to the crowd (see ApprovalHolds).</summary>
+    public bool ByApproval { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedBy { get; set; }

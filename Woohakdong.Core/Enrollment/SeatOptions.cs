@@ -27,6 +27,8 @@ public sealed class SeatOptions
 
     /// <summary>How long a paid join keeps its seat while the student pays.</summary>
     public TimeSpan HoldDuration { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>How long an approved application of a paid group keeps its seat for the student to pay (결제 기한).</summary>
+    public TimeSpan ApprovalHoldDuration { get; set; } = TimeSpan.FromDays(3);
     /// <summary>How long a Redis lock lives if its holder dies without releasing it.</summary>
     public TimeSpan LockLease { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>How long a join waits for the club's lock before answering BUSY.</summary>
@@ -44,6 +46,7 @@ internal sealed class SeatOptionsValidator(IHostEnvironment? environment, bool r
     {
         var problems = new List<string>();
         Positive(options.HoldDuration, nameof(options.HoldDuration));
+        Positive(options.ApprovalHoldDuration, nameof(options.ApprovalHoldDuration));
         Positive(options.LockLease, nameof(options.LockLease));
         Positive(options.LockWait, nameof(options.LockWait));
         Positive(options.LockRetry, nameof(options.LockRetry));

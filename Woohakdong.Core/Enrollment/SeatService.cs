@@ -17,40 +17,93 @@ public sealed class SeatService(
 {
     public async Task<Admission> AdmitFreeAsync(long groupId, CancellationToken ct = default)
     {
-        var (userId, group) = await CheckJoinableAsync(groupId, ct);
+        var (userId, group) = await CheckJoinableAsync(groupId, forHold: false, ct);
         if (group.Amount > 0) throw AppException.Conflict(ErrorCodes.PaymentRequired);
         var membership = group.NewMember(userId);
-        await TakeSeatAsync(group, db => db.Memberships.Add(membership), ErrorCodes.AlreadyMember, ct);
+        await TakeSeatAsync(group, Record(db => db.Memberships.Add(membership)), ErrorCodes.AlreadyMember, byApproval: false, ct);
         return new Admission(membership.Id, membership.Role);
     }
 
     /// <summary>Keeps a seat while the student pays; asking again while the hold is live returns the same hold.</summary>
+    /// <summary>
+    /// Keeps a seat while the student pays; asking again while the hold is live returns the same hold. An approved
+    /// application's hold is that student's way in, whether or not the period or the crowd's seats are still open.
+    /// </summary>
     public async Task<HoldView> HoldAsync(long groupId, CancellationToken ct = default)
     {
-        var (userId, group) = await CheckJoinableAsync(groupId, ct);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var live = await db.SeatHolds.AsNoTracking()
-                .SingleOrDefaultAsync(h => h.GroupId == groupId && h.UserId == userId && h.State == HoldState.Held, ct);
-            if (live is not null) return new HoldView(live.Id, groupId, live.ExpiresAt);
-        }
+        // The crowd's sold-out memory first: an application group is never marked, its seats go by approval only.
+        if (soldOut.IsFull(groupId)) throw AppException.Conflict(ErrorCodes.Full);
+        var live = await LiveHoldAsync(groupId, currentUser.RequireUserId(), ct);
+        if (live is { ByApproval: true }) return live.View;
+        var (userId, group) = await CheckJoinableAsync(groupId, forHold: true, ct);
+        if (live is not null) return live.View;
         var hold = new SeatHold
         {
             GroupId = groupId, UserId = userId, State = HoldState.Held,
             ExpiresAt = SeatRules.HoldExpiresAt(time.GetUtcNow(), options.Value.HoldDuration),
         };
-        await TakeSeatAsync(group, db => db.SeatHolds.Add(hold), ErrorCodes.AlreadyHolding, ct);
+        await TakeSeatAsync(group, Record(db => db.SeatHolds.Add(hold)), ErrorCodes.AlreadyHolding, byApproval: false, ct);
         return new HoldView(hold.Id, groupId, hold.ExpiresAt);
     }
 
-    private async Task<(Guid UserId, JoinGroup Group)> CheckJoinableAsync(long groupId, CancellationToken ct)
+    /// <summary>
+    /// An officer approves <paramref name="userId"/>: under the same lock and database guard as the crowd, a membership in a
+    /// free group, or in a paid one a hold until the payment deadline (<see cref="SeatOptions.ApprovalHoldDuration"/>).
+    /// <paramref name="alongside"/> runs in the seat's transaction (the application's guarded move): when it throws, the seat
+    /// goes back. FULL when no seat is left; the sold-out memory is neither read nor set, since an approved student's own
+    /// seat must never make their payment look full.
+    /// </summary>
+    public async Task<ApprovedSeat> TakeApprovedSeatAsync(
+        long groupId, Guid userId, Func<AppDbContext, ApprovedSeat, Task> alongside, CancellationToken ct = default)
+    {
+        await using var read = await dbFactory.CreateDbContextAsync(ct);
+        var group = await read.JoinGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, ct)
+            ?? throw AppException.NotFound(ErrorCodes.GroupNotFound);
+        if (await read.Memberships.AnyAsync(m => m.ClubId == group.ClubId && m.TermKey == group.TermKey && m.UserId == userId, ct))
+            throw AppException.Conflict(ErrorCodes.AlreadyMember);
+        var seat = group.Amount == 0
+            ? new ApprovedSeat(group.NewMember(userId), null)
+            : new ApprovedSeat(null, new SeatHold
+            {
+                GroupId = groupId, UserId = userId, State = HoldState.Held, ByApproval = true,
+                ExpiresAt = SeatRules.HoldExpiresAt(time.GetUtcNow(), options.Value.ApprovalHoldDuration),
+            });
+        await TakeSeatAsync(group, async db =>
+        {
+            if (seat.Membership is { } membership) db.Memberships.Add(membership);
+            if (seat.Hold is { } hold) db.SeatHolds.Add(hold);
+            await alongside(db, seat);
+        }, ErrorCodes.AlreadyMember, byApproval: true, ct);
+        return seat;
+    }
+
+    private sealed record LiveHold(HoldView View, bool ByApproval);
+
+    private async Task<LiveHold?> LiveHoldAsync(long groupId, Guid userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var live = await db.SeatHolds.AsNoTracking()
+            .SingleOrDefaultAsync(h => h.GroupId == groupId && h.UserId == userId && h.State == HoldState.Held, ct);
+        return live is null ? null : new LiveHold(new HoldView(live.Id, groupId, live.ExpiresAt), live.ByApproval);
+    }
+
+    private static Func<AppDbContext, Task> Record(Action<AppDbContext> record) => db =>
+    {
+        record(db);
+        return Task.CompletedTask;
+    };
+
+    private async Task<(Guid UserId, JoinGroup Group)> CheckJoinableAsync(long groupId, bool forHold, CancellationToken ct)
     {
         var userId = currentUser.RequireUserId();
         if (soldOut.IsFull(groupId)) throw AppException.Conflict(ErrorCodes.Full);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var group = await db.JoinGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, ct)
             ?? throw AppException.NotFound(ErrorCodes.GroupNotFound);
-        if (!group.Recruiting || group.TermKey != Term.Current(time).Key) throw AppException.Conflict(ErrorCodes.NotRecruiting);
+        // A paid application group sends the free path on to the paid one, whose hold is the approval's.
+        if (group.Policy == JoinPolicy.Application)
+            throw AppException.Conflict(group.Amount > 0 && !forHold ? ErrorCodes.PaymentRequired : ErrorCodes.ApplicationRequired);
+        if (!Recruitment.IsOpen(group, time.GetUtcNow()) || group.TermKey != Term.Current(time).Key) throw AppException.Conflict(ErrorCodes.NotRecruiting);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw AppException.Unauthorized();
         if (!user.HasCompleteProfile) throw AppException.Conflict(ErrorCodes.ProfileIncomplete);
         if (await db.Memberships.AnyAsync(m => m.ClubId == group.ClubId && m.TermKey == group.TermKey && m.UserId == userId, ct))
@@ -58,19 +111,21 @@ public sealed class SeatService(
         return (userId, group);
     }
 
-    private async Task TakeSeatAsync(JoinGroup group, Action<AppDbContext> record, string duplicateCode, CancellationToken ct)
+    private async Task TakeSeatAsync(
+        JoinGroup group, Func<AppDbContext, Task> record, string duplicateCode, bool byApproval, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // A failed insert abandons the whole transaction below, so SaveChanges' own savepoint would only add two round
         // trips to the time the club's lock is held.
         db.Database.AutoSavepointsEnabled = false;
-        await using (await AcquireLockAsync(group, ct))
+        await using (await AcquireLockAsync(group, byApproval, ct))
         {
-            if (soldOut.IsFull(group.Id)) throw AppException.Conflict(ErrorCodes.Full);
+            if (!byApproval && soldOut.IsFull(group.Id)) throw AppException.Conflict(ErrorCodes.Full);
             var generation = soldOut.Observe(group.Id);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (!await SeatCounter.TryTakeAsync(db, group.Id, ct)) throw await RefusalAsync(db, group.Id, generation, ct);
-            record(db);
+            if (byApproval ? !await SeatCounter.TryTakeApprovedAsync(db, group.Id, ct) : !await SeatCounter.TryTakeAsync(db, group.Id, time.GetUtcNow(), ct))
+                throw byApproval ? AppException.Conflict(ErrorCodes.Full) : await RefusalAsync(db, group.Id, generation, ct);
+            await record(db);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -87,17 +142,17 @@ public sealed class SeatService(
 
     private async Task<AppException> RefusalAsync(AppDbContext db, long groupId, long generation, CancellationToken ct)
     {
-        if (!await db.JoinGroups.Where(g => g.Id == groupId).Select(g => g.Recruiting).SingleAsync(ct))
+        if (!await db.JoinGroups.Where(g => g.Id == groupId).Where(Recruitment.OpenAt(time.GetUtcNow())).AnyAsync(ct))
             return AppException.Conflict(ErrorCodes.NotRecruiting);
         soldOut.MarkFull(groupId, generation);
         return AppException.Conflict(ErrorCodes.Full);
     }
 
     /// <summary>The club's lock, or FULL as soon as the group fills while this caller waits for it.</summary>
-    private async Task<SeatLockResult> AcquireLockAsync(JoinGroup group, CancellationToken ct)
+    private async Task<SeatLockResult> AcquireLockAsync(JoinGroup group, bool byApproval, CancellationToken ct)
     {
-        using var untilFull = CancellationTokenSource.CreateLinkedTokenSource(ct, soldOut.WhenFull(group.Id));
-        if (soldOut.IsFull(group.Id)) throw AppException.Conflict(ErrorCodes.Full);
+        using var untilFull = CancellationTokenSource.CreateLinkedTokenSource(ct, byApproval ? CancellationToken.None : soldOut.WhenFull(group.Id));
+        if (!byApproval && soldOut.IsFull(group.Id)) throw AppException.Conflict(ErrorCodes.Full);
         SeatLockResult result;
         try
         {

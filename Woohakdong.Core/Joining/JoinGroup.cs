@@ -19,7 +19,12 @@ public sealed class JoinGroup : IAuditable
     public long Amount { get; set; }
     public int SeatLimit { get; set; }
     public int SeatsTaken { get; set; }
+    /// <summary>The officers' switch; whether the group is open right now is <see cref="Recruitment"/>'s answer.</summary>
     public bool Recruiting { get; set; }
+    public JoinPolicy Policy { get; set; } = JoinPolicy.FirstCome;
+    /// <summary>The recruitment period (모집 기간); null ends are open.</summary>
+    public DateTimeOffset? OpensAt { get; set; }
+    public DateTimeOffset? ClosesAt { get; set; }
 
     /// <summary>The membership a seat in this group gives: a plain member of the club for the group's term.</summary>
     public ClubMembership NewMember(Guid userId) =>

@@ -13,7 +13,7 @@ public sealed class JoinGroupService(
     public async Task<JoinGroupView> GetCurrentAsync(long clubId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return JoinGroupView.Of(await JoinGroups.CurrentAsync(db, clubId, Term.Current(time), ct));
+        return JoinGroupView.Of(await JoinGroups.CurrentAsync(db, clubId, Term.Current(time), ct), time.GetUtcNow());
     }
 
     /// <summary>The current term's group also writes fee and limit back to the club's profile, so the two never disagree.</summary>
@@ -37,7 +37,7 @@ public sealed class JoinGroupService(
                     .SetProperty(c => c.UpdatedBy, actor), ct);
             await transaction.CommitAsync(ct);
         }
-        var seatsLeft = await changes.AnnounceAsync(db, groupId, ct);
-        return new JoinGroupView(groupId, amount, seatLimit, seatsLeft, recruiting);
+        await changes.AnnounceAsync(db, groupId, ct);
+        return JoinGroupView.Of(await db.JoinGroups.AsNoTracking().SingleAsync(g => g.Id == groupId, ct), time.GetUtcNow());
     }
 }

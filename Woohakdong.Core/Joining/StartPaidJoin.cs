@@ -77,7 +77,7 @@ public sealed class StartPaidJoin(
         {
             logger.LogWarning(error, "Gateway refused to prepare order {MerchantUid}", order.MerchantUid);
             var failed = new OrderLedger.Move(OrderStatus.Failed, OrderCause.Api, $"prepare refused: {error.GatewayMessage}");
-            if (await ledger.TryMoveAsync(order, failed, ct)) await holds.ReleaseHoldAsync(order.HoldId, ct);
+            if (await ledger.TryMoveAsync(order, failed, ct)) await holds.ReleaseUnlessApprovedAsync(order.HoldId, ct);
             throw new AppException(ErrorKind.Unavailable, ErrorCodes.PaymentGatewayUnavailable);
         }
     }

@@ -17,6 +17,13 @@ public enum NotificationKind
     [JsonStringEnumMemberName("ITEM_OVERDUE")] ItemOverdue,
     [JsonStringEnumMemberName("ITEM_RETURNED_FOR_YOU")] ItemReturnedForYou,
     [JsonStringEnumMemberName("NOTICE_POSTED")] NoticePosted,
+    [JsonStringEnumMemberName("APPLICATIONS_RECEIVED")] ApplicationsReceived,
+    [JsonStringEnumMemberName("APPLICATION_INTERVIEW")] ApplicationInterview,
+    [JsonStringEnumMemberName("APPLICATION_APPROVED")] ApplicationApproved,
+    [JsonStringEnumMemberName("APPLICATION_REJECTED")] ApplicationRejected,
+    [JsonStringEnumMemberName("APPLICATION_PAYMENT_DUE")] ApplicationPaymentDue,
+    [JsonStringEnumMemberName("APPLICATION_EXPIRED")] ApplicationExpired,
+    [JsonStringEnumMemberName("APPLICANT_EXPIRED")] ApplicantExpired,
 }
 
 public static class NotificationKinds

@@ -21,7 +21,7 @@ namespace Woohakdong.Core.Payments;
 /// </summary>
 public sealed class BulkCompletion(
     IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IEventChannel<OrderChanged> events, NotificationOutbox outbox,
-    ILogger<BulkCompletion> logger)
+    IEnumerable<IHoldEndObserver> holdObservers, ILogger<BulkCompletion> logger)
 {
     /// <summary>An order with the payment the gateway has just confirmed for it.</summary>
     public sealed record Verified(JoinOrder Order, GatewayPayment Payment);
@@ -46,6 +46,9 @@ public sealed class BulkCompletion(
                 // Every row is locked and qualifies, so anything short of one full set of writes per order is a surprise.
                 var orders = candidates.Where(c => completed.Contains(c.Order.Id)).ToList();
                 if (await WriteAsync(db, orders, clubs, cause, ct) != completed.Count) return None;
+                var holdIds = orders.Select(o => o.Order.HoldId).ToArray();
+                foreach (var observer in holdObservers) await observer.OnHoldsEndedAsync(db, holdIds, HoldState.Converted, ct);
+                await db.SaveChangesAsync(ct);
                 NotificationOutbox.AnnounceOnCommit(db, orders.Select(o => o.Order.UserId));
             }
             catch (PostgresException error) when (error.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected)
@@ -68,7 +71,7 @@ public sealed class BulkCompletion(
             JOIN "SeatHolds" h ON h."Id" = o."HoldId"
             JOIN "JoinGroups" g ON g."Id" = h."GroupId"
             WHERE o."Id" = ANY({orderIds}) AND o."Status" = {(int)OrderStatus.Pending}
-              AND h."State" = {(int)HoldState.Held} AND g."Recruiting"
+              AND h."State" = {(int)HoldState.Held} AND (g."Recruiting" OR h."ByApproval")
               AND NOT EXISTS (SELECT FROM "ClubMemberships" m
                               WHERE m."ClubId" = g."ClubId" AND m."TermKey" = g."TermKey" AND m."UserId" = h."UserId")
             ORDER BY o."Id"

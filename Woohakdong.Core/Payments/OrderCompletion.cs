@@ -81,7 +81,7 @@ public sealed class OrderCompletion(
     private async Task EndPendingAsync(JoinOrder order, OrderStatus end, OrderCause cause, string detail, CancellationToken ct)
     {
         if (await ledger.TryMoveAsync(order, new OrderLedger.Move(end, cause, detail), ct))
-            await holds.ReleaseHoldAsync(order.HoldId, ct);
+            await holds.ReleaseUnlessApprovedAsync(order.HoldId, ct);
     }
 
     /// <summary>The notice's order, and the payment when finding the order already meant fetching it.</summary>

@@ -48,7 +48,7 @@ public sealed class OrderRefunds(IDbContextFactory<AppDbContext> dbFactory, Paym
             return true;
         }, ct);
         if (!recorded) return false;
-        if (!await HoldInUseByAnotherOrderAsync(order, ct)) await holds.ReleaseHoldAsync(order.HoldId, ct);
+        if (!await HoldInUseByAnotherOrderAsync(order, ct)) await holds.ReleaseUnlessApprovedAsync(order.HoldId, ct);
         return true;
     }
 

@@ -100,6 +100,8 @@ public sealed class PaidOrderSettlement(
         if (Mismatch(order, payment) is { } mismatch) return mismatch;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var recruiting = await db.JoinGroups.Where(g => g.Id == order.GroupId).Select(g => g.Recruiting).SingleAsync(ct);
-        return recruiting ? null : RefundReasons.GroupClosed;
+        // An approved application was given its seat by an officer: closing the crowd's recruitment does not take it back.
+        var approved = await db.SeatHolds.AnyAsync(h => h.Id == order.HoldId && h.ByApproval, ct);
+        return recruiting || approved ? null : RefundReasons.GroupClosed;
     }
 }

@@ -26,6 +26,7 @@ public static partial class V1Api
         v1.MapRosterApi();
         v1.MapLedgerApi();
         v1.MapExportsApi();
+        v1.MapApplicationsApi();
         // Not under /v1, but the machine-facing endpoints are mapped together.
         app.MapPortOneWebhook();
         app.MapPortOneV2Webhook();

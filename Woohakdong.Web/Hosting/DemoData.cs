@@ -45,6 +45,7 @@ public static class DemoData
         var groups = scope.ServiceProvider.GetRequiredService<JoinGroupService>();
         var group = await groups.GetCurrentAsync(club.Id);
         await groups.UpdateAsync(group.GroupId, recruiting: true, group.SeatLimit, group.GroupAmount);
+        await DemoApplications.AddAsync(scope, users, president);
 
         app.Lifetime.ApplicationStarted.Register(() => PrintSignIns(app));
     }
@@ -68,7 +69,7 @@ public static class DemoData
         await db.SaveChangesAsync();
     }
 
-    private static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, string email, string name, string studentNumber, string phone)
+    internal static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, string email, string name, string studentNumber, string phone)
     {
         var user = new AppUser
         {
@@ -80,7 +81,7 @@ public static class DemoData
         return user;
     }
 
-    private static async Task<System.Security.Claims.ClaimsPrincipal> SignInPrincipalAsync(AsyncServiceScope scope, AppUser user) =>
+    internal static async Task<System.Security.Claims.ClaimsPrincipal> SignInPrincipalAsync(AsyncServiceScope scope, AppUser user) =>
         await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
 
     private static void PrintSignIns(WebApplication app)
@@ -95,7 +96,8 @@ public static class DemoData
               회장 (president): {President} / {Password}
               학생 (student):   {Student} / {Password}
               Demo club:       {Url}/clubs/{Club}
+              By application:  {Url}/clubs/{Band} (review queue: {Url}/clubs/{Band}/admin?tab=applications)
             =============================================
-            """, url, PresidentEmail, Password, StudentEmail, Password, url, ClubEnglishName);
+            """, url, PresidentEmail, Password, StudentEmail, Password, url, ClubEnglishName, url, DemoApplications.ClubEnglishName, url, DemoApplications.ClubEnglishName);
     }
 }
