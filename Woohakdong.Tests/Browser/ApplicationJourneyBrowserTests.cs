@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Woohakdong.Tests.Infrastructure;
 using Woohakdong.Web.Hosting;
@@ -10,13 +9,10 @@ namespace Woohakdong.Tests.Browser;
 /// on a phone-wide screen, the president approves in the review queue, and the student sees 합격 and pays in the sandbox.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class ApplicationJourneyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class ApplicationJourneyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private readonly DemoAppFactory app = new();
     private Uri baseAddress = null!;
-
-    [GeneratedRegex(@"/orders/\d+$")]
-    private static partial Regex OrderPage();
 
     public ValueTask InitializeAsync()
     {
@@ -27,14 +23,8 @@ public sealed partial class ApplicationJourneyBrowserTests(BrowserFixture browse
     private async Task<IPage> SignedInAsync(string email, string path)
     {
         var page = await browser.NewPageAsync(baseAddress);
-        await page.OpenAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoData.Password);
-        await page.ClickAsync("[data-testid='login-submit']");
-        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
-        await page.WaitForInteractiveAsync();
-        await page.OpenAsync(path);
-        await page.WaitForInteractiveAsync();
+        await page.SignInAsync(email, DemoData.Password);
+        await page.OpenInteractiveAsync(path);
         return page;
     }
 
@@ -58,21 +48,20 @@ public sealed partial class ApplicationJourneyBrowserTests(BrowserFixture browse
         var widest = await student.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(widest <= 390, $"the club page is {widest} px wide");
 
-        await officer.OpenAsync(queue);
-        await officer.WaitForInteractiveAsync();
+        await officer.OpenInteractiveAsync(queue);
         await officer.Locator("[data-testid='queue-open']", new() { HasText = "이학생" }).ClickAsync();
         await Assertions.Expect(officer.Locator("[data-testid='detail-answer']")).ToContainTextAsync("필름 카메라로 학교를 찍어 보고 싶어요");
         await officer.ClickAsync("[data-testid='decide-approve']");
         await Assertions.Expect(officer.Locator("[data-testid='decision-result']")).ToHaveTextAsync("합격");
 
-        await student.OpenAsync("/me/applications");
-        await student.WaitForInteractiveAsync();
+        await student.OpenInteractiveAsync("/me/applications");
         await Assertions.Expect(student.Locator("[data-testid='application-status']")).ToHaveTextAsync("합격");
         await student.ClickAsync("[data-testid='join-button']");
         var window = student.FrameLocator("#imp-sandbox-window");
         await Assertions.Expect(window.Locator(".amount")).ToHaveTextAsync("₩10,000");
         await window.GetByText("카카오페이로 결제").ClickAsync();
-        await student.WaitForAddressAsync(OrderPage());
+        // On a phone the window returns through m_redirect_url, and the return page completes the order and shows it.
+        await student.WaitForAddressAsync(url => url.Contains("/payments/return?"));
         await Assertions.Expect(student.Locator("[data-testid='order-status']")).ToHaveTextAsync("가입 완료");
 
         await student.OpenAsync("/me/applications");

@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MiniExcelLibs;
+using Woohakdong.Core.Data;
 using Woohakdong.Tests.Infrastructure;
 using Woohakdong.Web.Hosting;
 
@@ -7,8 +11,8 @@ namespace Woohakdong.Tests.Browser;
 
 /// <summary>
 /// Notices in chromium on the embedded default (LocalDisk store): the demo's officer writes a pinned notice with an
-/// image uploaded straight to the store, the demo's student (a member) reads it on the phone, and the officer sees the
-/// read count move.
+/// image uploaded straight to the store, the demo's student (a member) reads it on the phone, the officer sees the
+/// read count move and downloads the roster as a workbook.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class NoticeBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
@@ -37,7 +41,7 @@ public sealed class NoticeBrowserTests(BrowserFixture browser) : IClassFixture<B
         page.Locator("[data-testid='notice-card']").Filter(new() { Has = page.Locator("[data-testid='notice-title']", new() { HasTextString = title }) });
 
     [Fact]
-    public async Task An_officer_posts_a_pinned_notice_with_an_image_and_a_member_reads_it_on_the_phone()
+    public async Task An_officer_posts_a_pinned_notice_with_an_image_a_member_reads_it_on_the_phone_and_the_officer_downloads_the_roster()
     {
         const string title = "정기 출사 공지";
         await DemoStudentPage.MakeMemberAsync(app);
@@ -74,6 +78,22 @@ public sealed class NoticeBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         await officer.OpenInteractiveAsync($"/clubs/{DemoData.ClubEnglishName}/admin?tab=notices");
         await Assertions.Expect(Card(officer, title).Locator("[data-testid='notice-read-count']")).ToContainTextAsync("읽음 1/");
+
+        // The roster download, signed in by the browser's own cookie as the dashboard's buttons are.
+        var clubId = await ClubIdAsync();
+        var download = await officer.Context.APIRequest.GetAsync($"{baseAddress}exports/clubs/{clubId}/roster?format=xlsx");
+        Assert.Equal(200, download.Status);
+        Assert.Contains("filename*=UTF-8''", download.Headers["content-disposition"], StringComparison.Ordinal);
+        var rows = MiniExcel.Query(new MemoryStream(await download.BodyAsync()), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(rows, row => Equals(row["이름"], "이학생"));
+        Assert.Contains(rows, row => Equals(row["이름"], "한서연"));
+    }
+
+    private async Task<long> ClubIdAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        return await db.Clubs.Where(c => c.EnglishName == DemoData.ClubEnglishName).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
