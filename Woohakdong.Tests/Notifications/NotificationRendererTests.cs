@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Woohakdong.Core.Applications;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Notifications;
@@ -49,6 +50,13 @@ public sealed class NotificationRendererTests
             NotificationDraft.ItemOverdue(Someone, "c", "i", "c", 1, new DateOnly(2026, 3, 2)),
             NotificationDraft.ItemReturnedForYou(Someone, "c", "i", "c", 1, "o"),
             NotificationDraft.NoticePosted(Someone, "c", "c", "t", 1),
+            ApplicationDrafts.Received(Someone, "c", "c", 2),
+            ApplicationDrafts.Decided(Someone, "c", ApplicationStatus.Interview, "m"),
+            ApplicationDrafts.Decided(Someone, "c", ApplicationStatus.Approved, "m"),
+            ApplicationDrafts.Decided(Someone, "c", ApplicationStatus.Rejected, "m"),
+            ApplicationDrafts.PaymentDue(Someone, "c", 1, DateTimeOffset.UnixEpoch),
+            ApplicationDrafts.Expired(Someone, "c", DateTimeOffset.UnixEpoch),
+            ApplicationDrafts.ApplicantExpired(Someone, "c", "c", "a", DateTimeOffset.UnixEpoch),
             NotificationDraft.PasswordReset(Someone, new Uri("http://x/")),
             NotificationDraft.EmailConfirmation(Someone, new Uri("http://x/")),
             NotificationDraft.EmailChange(Someone, "a@b.c", new Uri("http://x/")),
