@@ -37,21 +37,10 @@ public sealed class RosterExport : ExportDefinition<RosterExportRow>
     protected override async IAsyncEnumerable<RosterExportRow> RowsAsync(
         AppDbContext db, ExportRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var role = RoleOf(request);
-        var members = db.Memberships.AsNoTracking().Where(m => m.ClubId == request.ClubId && m.TermKey == request.TermKey);
-        if (role is { } only) members = members.Where(m => m.Role == only);
-        var rows = members
-            .OrderByDescending(m => m.Role).ThenBy(m => m.User.DisplayName).ThenBy(m => m.Id)
-            .Select(m => new
-            {
-                m.User.DisplayName, m.User.StudentNumber, m.User.Major, m.User.School, m.User.Phone, m.User.Email, m.Role, m.CreatedAt,
-                Amount = db.JoinOrders.Where(o => o.UserId == m.UserId && o.GroupId == m.JoinGroupId && o.Status == OrderStatus.Completed)
-                    .Select(o => (long?)o.Amount).FirstOrDefault(),
-            })
-            .AsAsyncEnumerable();
+        var rows = RosterRows.Of(db, request.ClubId, request.TermKey, role: RoleOf(request)).AsAsyncEnumerable();
         await foreach (var m in rows.WithCancellation(ct))
-            yield return new RosterExportRow(m.DisplayName, m.StudentNumber, m.Major, m.School, m.Phone, m.Email ?? "",
-                ExportNames.Of(m.Role), m.CreatedAt, m.Amount is null ? "미납" : "납부", m.Amount);
+            yield return new RosterExportRow(m.Name, m.StudentNumber, m.Major, m.School, m.Phone, m.Email,
+                ExportNames.Of(m.Role), m.JoinedAt, m.Paid ? "납부" : "미납", m.PaidAmount);
     }
 
     private static ClubRole? RoleOf(ExportRequest request) => ExportFilters.ParseOrNull<ClubRole>(request.Role, "role", ErrorCodes.RoleInvalid);

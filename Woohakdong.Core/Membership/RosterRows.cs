@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Data;
+using Woohakdong.Core.Payments;
+
+namespace Woohakdong.Core.Membership;
+
+/// <summary>
+/// The roster's rows as the screen, /v1 and the roster export all show them: one term, optionally one role and a name
+/// or e-mail search, officers first, each with the join fee paid (none when the member has no completed order).
+/// </summary>
+internal static class RosterRows
+{
+    public static IQueryable<RosterEntry> Of(AppDbContext db, long clubId, string termKey, string search = "", ClubRole? role = null)
+    {
+        var members = db.Memberships.AsNoTracking().Where(m => m.ClubId == clubId && m.TermKey == termKey);
+        if (search.Length > 0)
+            members = members.Where(m => m.User.DisplayName.ToLower().Contains(search) || m.User.Email!.ToLower().Contains(search));
+        if (role is { } only) members = members.Where(m => m.Role == only);
+        return members
+            .OrderByDescending(m => m.Role).ThenBy(m => m.User.DisplayName).ThenBy(m => m.Id)
+            .Select(m => new RosterEntry(
+                m.Id, m.UserId, m.User.DisplayName, m.User.Email ?? "", m.User.School, m.User.Major,
+                m.User.StudentNumber, m.User.Phone, m.Role, m.TermKey, m.CreatedAt,
+                db.JoinOrders.Where(o => o.UserId == m.UserId && o.GroupId == m.JoinGroupId && o.Status == OrderStatus.Completed)
+                    .Select(o => (long?)o.Amount).FirstOrDefault()));
+    }
+}
