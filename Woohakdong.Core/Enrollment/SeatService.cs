@@ -59,8 +59,10 @@ public sealed class SeatService(
         await using var read = await dbFactory.CreateDbContextAsync(ct);
         var group = await read.JoinGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, ct)
             ?? throw AppException.NotFound(ErrorCodes.GroupNotFound);
-        if (await read.Memberships.AnyAsync(m => m.ClubId == group.ClubId && m.TermKey == group.TermKey && m.UserId == userId, ct))
-            throw AppException.Conflict(ErrorCodes.AlreadyMember);
+        // No membership pre-check outside the seat's transaction: an officer racing another's approval of the same
+        // application would read the winner's new membership and hear ALREADY_MEMBER instead of INVALID_TRANSITION.
+        // Inside it, the application's guarded move fails first, and a student who is already a member is refused by
+        // the membership's unique index (ALREADY_MEMBER below).
         var seat = group.Amount == 0
             ? new ApprovedSeat(group.NewMember(userId), null)
             : new ApprovedSeat(null, new SeatHold
