@@ -20,6 +20,9 @@ public sealed record JoinOutcome(int Student, string Instance, HttpStatusCode St
     public override string ToString() => $"student {Student} on {Instance}: {(int)Status} {Code} after {BusyAnswers} BUSY {Body}";
 }
 
+/// <summary>The last answer to a request resent while it answered BUSY: its status, problem code and body.</summary>
+public sealed record BusyRetriedAnswer(HttpStatusCode Status, string? Code, int BusyAnswers, string Body);
+
 /// <summary>Sends a flash crowd of joins at once and tallies what came back.</summary>
 public static class Crowd
 {
@@ -44,15 +47,25 @@ public static class Crowd
 
     public static async Task<JoinOutcome> JoinAsync(JoinAttempt attempt, long groupId, CancellationToken ct)
     {
+        var answer = await SendRetryingBusyAsync(attempt.Client, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/groups/{groupId}/joins");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", attempt.Student.Token);
+            return request;
+        }, ct);
+        return new JoinOutcome(attempt.Student.Number, attempt.Instance, answer.Status, answer.Code, answer.BusyAnswers, answer.Body[..Math.Min(answer.Body.Length, 300)]);
+    }
+
+    /// <summary>Sends what <paramref name="build"/> makes, again after each BUSY answer (as a person clicks again), up to the bound.</summary>
+    public static async Task<BusyRetriedAnswer> SendRetryingBusyAsync(HttpClient client, Func<HttpRequestMessage> build, CancellationToken ct)
+    {
         for (var busy = 0; ; busy++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/groups/{groupId}/joins");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", attempt.Student.Token);
-            using var response = await attempt.Client.SendAsync(request, ct);
+            using var request = build();
+            using var response = await client.SendAsync(request, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             var code = ProblemCode(response, body);
-            if (code != ErrorCodes.Busy || busy == MaxBusyAnswers)
-                return new JoinOutcome(attempt.Student.Number, attempt.Instance, response.StatusCode, code, busy, body[..Math.Min(body.Length, 300)]);
+            if (code != ErrorCodes.Busy || busy == MaxBusyAnswers) return new BusyRetriedAnswer(response.StatusCode, code, busy, body);
             await Task.Delay(BusyPause, ct);
         }
     }
