@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RedLockNet;
 using RedLockNet.SERedis;
 using RedLockNet.SERedis.Configuration;
 using StackExchange.Redis;
@@ -46,7 +47,10 @@ public static class EnrollmentRegistration
         // One quorum attempt per try: the lock's own wait/retry (Seats:LockWait, Seats:LockRetry) is then the only
         // pacing. RedLock.net's default adds up to 3 attempts with random 0–400 ms sleeps to every try, which left the
         // lock idle between holders in the flash-crowd benchmark (docs/benchmarks.md).
-        services.AddSingleton(sp => RedLockFactory.Create(
+        services.AddEventChannel<SeatLockReleased>(configuration, "seat-lock-released");
+        services.AddSingleton<SeatLockReleases>();
+        services.AddHostedService(sp => sp.GetRequiredService<SeatLockReleases>());
+        services.AddSingleton<IDistributedLockFactory>(sp => RedLockFactory.Create(
             [new RedLockMultiplexer(sp.GetRequiredService<IConnectionMultiplexer>())],
             new RedLockRetryConfiguration(retryCount: 1, retryDelayMs: 10),
             sp.GetRequiredService<ILoggerFactory>()));

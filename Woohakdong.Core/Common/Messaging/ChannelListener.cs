@@ -14,6 +14,9 @@ public abstract class ChannelListener<T>(IEventChannel<T> events, TimeProvider t
 
     protected ILogger Logger { get; } = logger;
 
+    /// <summary>The channel listened to, for a listener that also announces on it.</summary>
+    protected IEventChannel<T> Events { get; } = events;
+
     protected abstract void Handle(T message);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,7 +38,7 @@ public abstract class ChannelListener<T>(IEventChannel<T> events, TimeProvider t
         {
             try
             {
-                return events.Subscribe(Handle);
+                return Events.Subscribe(Handle);
             }
             catch (RedisException error)
             {

@@ -67,7 +67,7 @@ public sealed class SeatLockChoiceTests
             [SeatOptions.LockKey] = choice,
             [SeatOptions.RedisConfigurationKey] = redis,
         }).Build();
-        using var services = new ServiceCollection().AddLogging().AddEnrollment(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddEnrollment(configuration).BuildServiceProvider();
 
         Assert.IsType(expected, services.GetRequiredService<ISeatLock>());
     }
