@@ -40,5 +40,6 @@ public sealed record JoinWindow(DateOnly From, DateOnly To, bool IsRecruitmentPe
 
     private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToKst().DateTime);
 
-    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), KoreanTime.Offset);
+    // In UTC: PostgreSQL takes no other offset as a parameter.
+    private static DateTimeOffset Midnight(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), KoreanTime.Offset).ToUniversalTime();
 }
