@@ -16,6 +16,8 @@ public partial class OverviewPanel
     private List<ChartSeries<double>> joinsSeries = [];
     private string[] dayLabels = [];
     private List<OverviewNeed> needs = [];
+    private BarChartOptions membersOptions = new();
+    private LineChartOptions joinsOptions = new();
 
     [Parameter, EditorRequired] public ClubOverviewView View { get; set; } = null!;
 
@@ -33,7 +35,12 @@ public partial class OverviewPanel
         dayLabels = [.. View.JoinsPerDay.Select((d, i) => i % step == 0 ? $"{d.Day.Month}/{d.Day.Day}" : "")];
         joinsSeries = [Series(T["JoinsColumn"], View.JoinsPerDay.Select(d => d.Joins))];
         needs = [.. View.Needs.Where(n => n.Count > 0)];
+        membersOptions = new BarChartOptions { ShowValues = true, YAxisTicks = Ticks(View.MembersPerTerm.Max(t => t.Members)) };
+        joinsOptions = new LineChartOptions { YAxisTicks = Ticks(View.JoinsPerDay.Select(d => d.Joins).DefaultIfEmpty().Max()) };
     }
+
+    /// <summary>About four steps up the axis, whole numbers only: the axis otherwise climbs to 20 for a handful of joins.</summary>
+    private static int Ticks(int max) => Math.Max(1, (max + 3) / 4);
 
     private static ChartSeries<double> Series(string name, IEnumerable<int> values) =>
         new() { Name = name, Data = new ChartData<double>([.. values.Select(v => (double)v)]) };
