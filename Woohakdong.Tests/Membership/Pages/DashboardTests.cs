@@ -130,7 +130,7 @@ public sealed class DashboardTests : CorePageTest
 
         var page = RenderDashboard();
 
-        page.WaitForAssertion(() => Assert.Equal("이번 학기 2명", page.Find("[data-testid=members-summary]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal("이번 학기 2명", page.Find("[data-testid=overview-members-summary]").TextContent.Trim()));
         Assert.Contains("개요", page.Find(".mud-tab-active").TextContent);
         Assert.Empty(page.FindAll("[data-testid=club-form]"));
     }

@@ -50,9 +50,9 @@ public sealed class OverviewPanelTests : PatientBunitContext
             var chart = panel.Find($"[data-testid={part}] [aria-hidden=true]");
             Assert.NotNull(chart.QuerySelector(".mud-chart svg"));
         }
-        Assert.Equal([("2025년 1학기", "12명"), ("2025년 2학기", "20명"), ("2026년 1학기", "31명")], Rows(panel.Find("[data-testid=members-table]")));
-        Assert.Equal([("2026-04-02", "5명"), ("2026-04-03", "0명"), ("2026-04-04", "2명")], Rows(panel.Find("[data-testid=joins-table]")));
-        Assert.Equal("학기별 회원 수 표", panel.Find("[data-testid=members-table] caption").TextContent);
+        Assert.Equal([("2025년 1학기", "12명"), ("2025년 2학기", "20명"), ("2026년 1학기", "31명")], Rows(panel.Find("[data-testid=overview-members-table]")));
+        Assert.Equal([("2026-04-02", "5명"), ("2026-04-03", "0명"), ("2026-04-04", "2명")], Rows(panel.Find("[data-testid=overview-joins-table]")));
+        Assert.Equal("학기별 회원 수 표", panel.Find("[data-testid=overview-members-table] caption").TextContent);
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public sealed class OverviewPanelTests : PatientBunitContext
     {
         var panel = RenderPanel(View);
 
-        Assert.Equal("이번 학기 31명", panel.Find("[data-testid=members-summary]").TextContent.Trim());
-        Assert.Equal("모집 기간 2026-04-02 ~ 2026-04-04 · 이 기간 가입 7명", panel.Find("[data-testid=joins-summary]").TextContent.Trim());
+        Assert.Equal("이번 학기 31명", panel.Find("[data-testid=overview-members-summary]").TextContent.Trim());
+        Assert.Equal("모집 기간 2026-04-02 ~ 2026-04-04 · 이 기간 가입 7명", panel.Find("[data-testid=overview-joins-summary]").TextContent.Trim());
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public sealed class OverviewPanelTests : PatientBunitContext
 
         var panel = RenderPanel(View with { JoinWindow = window, Needs = [new(NeedKind.PendingApplications, 1)] });
 
-        Assert.Equal("Last 14 days (2026-03-28 to 2026-04-10) · 7 joined in this period", panel.Find("[data-testid=joins-summary]").TextContent.Trim());
+        Assert.Equal("Last 14 days (2026-03-28 to 2026-04-10) · 7 joined in this period", panel.Find("[data-testid=overview-joins-summary]").TextContent.Trim());
         Assert.Equal("1 application to review", panel.Find("[data-testid=need-PendingApplications] a").TextContent.Trim());
-        Assert.Equal("31 members this term", panel.Find("[data-testid=members-summary]").TextContent.Trim());
+        Assert.Equal("31 members this term", panel.Find("[data-testid=overview-members-summary]").TextContent.Trim());
     }
 }

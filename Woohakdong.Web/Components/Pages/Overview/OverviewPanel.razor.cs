@@ -15,6 +15,8 @@ public partial class OverviewPanel
     private string[] termLabels = [];
     private List<ChartSeries<double>> joinsSeries = [];
     private string[] dayLabels = [];
+    private List<(string, string)> memberRows = [];
+    private List<(string, string)> joinRows = [];
     private List<OverviewNeed> needs = [];
     private BarChartOptions membersOptions = new();
     private LineChartOptions joinsOptions = new();
@@ -34,6 +36,8 @@ public partial class OverviewPanel
         var step = (View.JoinsPerDay.Count + DayLabels - 1) / DayLabels;
         dayLabels = [.. View.JoinsPerDay.Select((d, i) => i % step == 0 ? $"{d.Day.Month}/{d.Day.Day}" : "")];
         joinsSeries = [Series(T["JoinsColumn"], View.JoinsPerDay.Select(d => d.Joins))];
+        memberRows = [.. View.MembersPerTerm.Select(t => (TermName(t.TermKey), (string)T["MembersCount", t.Members]))];
+        joinRows = [.. View.JoinsPerDay.Select(d => (KstText.Day(d.Day), (string)T["MembersCount", d.Joins]))];
         needs = [.. View.Needs.Where(n => n.Count > 0)];
         membersOptions = new BarChartOptions { ShowValues = true, YAxisTicks = Ticks(View.MembersPerTerm.Max(t => t.Members)) };
         joinsOptions = new LineChartOptions { YAxisTicks = Ticks(View.JoinsPerDay.Select(d => d.Joins).DefaultIfEmpty().Max()) };
