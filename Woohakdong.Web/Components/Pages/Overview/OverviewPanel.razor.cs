@@ -8,7 +8,7 @@ namespace Woohakdong.Web.Components.Pages.Overview;
 
 public partial class OverviewPanel
 {
-    /// <summary>About a week between day labels, so a month of days stays readable at 390 px.</summary>
+    /// <summary>At most this many day labels under the joins chart, so a month of days stays readable at 390 px.</summary>
     private const int DayLabels = 7;
 
     private List<ChartSeries<double>> membersSeries = [];
