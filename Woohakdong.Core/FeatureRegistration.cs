@@ -12,6 +12,7 @@ using Woohakdong.Core.Ledger;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Notices;
 using Woohakdong.Core.Notifications;
+using Woohakdong.Core.Overview;
 using Woohakdong.Core.Payments;
 using Woohakdong.Core.Storage;
 
@@ -44,6 +45,7 @@ public static class FeatureRegistration
         services.AddLedger();
         services.AddExports();
         services.AddApplications(configuration);
+        services.AddOverview();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Storage;
 
@@ -46,6 +47,9 @@ public static class ItemRules
 
     /// <summary>Overdue once the due day has passed in KST: kept through the whole due day is still on time.</summary>
     public static bool IsOverdue(DateOnly dueOn, DateOnly today) => today > dueOn;
+
+    /// <summary><see cref="IsOverdue"/> for the database: the open loans overdue on <paramref name="today"/>.</summary>
+    public static Expression<Func<ItemLoan, bool>> OverdueOn(DateOnly today) => loan => loan.ReturnedAt == null && loan.DueOn < today;
 
     public static ItemStatus StatusOf(bool unavailable, DateOnly? openLoanDueOn, DateOnly today) => openLoanDueOn switch
     {

@@ -33,10 +33,10 @@ public sealed class LoanQueries(
         var today = time.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var overdue = await (
-                from loan in db.ItemLoans
+                from loan in db.ItemLoans.Where(ItemRules.OverdueOn(today))
                 join item in db.Items on loan.ItemId equals item.Id
                 join club in db.Clubs on item.ClubId equals club.Id
-                where loan.BorrowerId == userId && loan.ReturnedAt == null && loan.DueOn < today
+                where loan.BorrowerId == userId
                 orderby loan.DueOn, loan.Id
                 select new
                 {

@@ -19,15 +19,9 @@ public sealed class LedgerBook(IDbContextFactory<AppDbContext> dbFactory, ClubAc
         var role = await access.RequireAsync(clubId, role => LedgerRules.CanRead(role, open), ct);
         var term = (await ClubTerms.RequireAsync(db, clubId, termKey, time, ct)).Key;
         var entries = await ViewsAsync(db, db.LedgerEntries.Where(e => e.ClubId == clubId && e.TermKey == term), ct);
-        var carried = await db.LedgerEntries
-            .Where(e => e.ClubId == clubId && string.Compare(e.TermKey, term) < 0)
-            .SumAsync(e => e.Kind == LedgerKind.Income ? e.Amount : -e.Amount, ct);
-        // A reversal counts against the kind it reverses, so a corrected mistake inflates neither side.
-        long Net(LedgerKind kind) => entries
-            .Where(e => (e.Reverses is null ? e.Kind : LedgerRules.Opposite(e.Kind)) == kind)
-            .Sum(e => kind == LedgerKind.Income ? e.SignedAmount : -e.SignedAmount);
-        var (income, expense) = (Net(LedgerKind.Income), Net(LedgerKind.Expense));
-        return new LedgerBookView(term, entries, carried, income, expense, carried + income - expense, open, LedgerRules.CanWrite(role));
+        var totals = await LedgerTotals.OfTermAsync(db, clubId, term, ct);
+        return new LedgerBookView(
+            term, entries, totals.CarriedOver, totals.Income, totals.Expense, totals.Balance, open, LedgerRules.CanWrite(role));
     }
 
     /// <summary>One entry as the book shows it.</summary>

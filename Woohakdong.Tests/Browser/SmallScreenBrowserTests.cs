@@ -101,5 +101,27 @@ public sealed class SmallScreenBrowserTests(BrowserFixture browser) : IClassFixt
         Assert.EndsWith("초 뒤에 다시 시도합니다.", text);
     }
 
+    [Fact]
+    public async Task At_390_px_the_overview_opens_first_with_both_charts_within_the_screen()
+    {
+        var page = await browser.NewPageAsync(baseAddress);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(Web.Hosting.DemoData.PresidentEmail, Web.Hosting.DemoData.Password);
+        await page.OpenInteractiveAsync("/clubs/photo/admin");
+
+        var overview = page.Locator("[data-testid=overview]");
+        await Assertions.Expect(overview.Locator(".mud-chart svg")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=need-OverdueLoans] a")).ToHaveAttributeAsync("href", "/clubs/photo/admin?tab=loans");
+        // Nothing of the tab is wider than the phone: no sideways scrolling, the charts shrink to fit.
+        var wider = await overview.EvaluateAsync<string[]>("""
+            tab => [...tab.querySelectorAll('*')]
+                .filter(e => e.getClientRects().length > 0 && !e.closest('.visually-hidden'))
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+                .map(e => e.outerHTML.slice(0, 80))
+            """);
+        Assert.Empty(wider);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

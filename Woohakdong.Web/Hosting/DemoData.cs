@@ -45,6 +45,7 @@ public static class DemoData
         var groups = scope.ServiceProvider.GetRequiredService<JoinGroupService>();
         var group = await groups.GetCurrentAsync(club.Id);
         await groups.UpdateAsync(group.GroupId, recruiting: true, group.SeatLimit, group.GroupAmount);
+        await DemoOverview.AddAsync(scope.ServiceProvider, users, club.Id, group.GroupId);
         await DemoApplications.AddAsync(scope, users, president);
 
         app.Lifetime.ApplicationStarted.Register(() => PrintSignIns(app));

@@ -123,6 +123,32 @@ public sealed class DashboardTests : CorePageTest
     }
 
     [Fact]
+    public async Task The_dashboard_opens_on_the_overview_of_the_club()
+    {
+        await ArrangeClubAsync();
+        SignIn(presidentId);
+
+        var page = RenderDashboard();
+
+        page.WaitForAssertion(() => Assert.Equal("이번 학기 2명", page.Find("[data-testid=overview-members-summary]").TextContent.Trim()));
+        Assert.Contains("개요", page.Find(".mud-tab-active").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=club-form]"));
+    }
+
+    [Fact]
+    public async Task The_info_tab_in_the_address_opens_the_club_form()
+    {
+        await ArrangeClubAsync();
+        SignIn(presidentId);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/clubs/{Club}/admin?tab=info");
+
+        var page = RenderDashboard();
+
+        page.WaitForElement("[data-testid=club-form]");
+        Assert.Empty(page.FindAll("[data-testid=overview]"));
+    }
+
+    [Fact]
     public async Task A_roster_search_without_hits_says_no_member_matches()
     {
         await ArrangeClubAsync();

@@ -18,7 +18,7 @@ public partial class Dashboard(
     : GatedClubPage(clubs, access, currentUser, navigation)
 {
     /// <summary>The tabs' names in the address, in the order the tabs are shown.</summary>
-    public static readonly string[] TabNames = ["info", "roster", "recruitment", "payments", "loans", "notices", "applications"];
+    public static readonly string[] TabNames = ["overview", "info", "roster", "recruitment", "payments", "loans", "notices", "applications"];
 
     private int activeTab;
 
@@ -45,7 +45,7 @@ public partial class Dashboard(
         snackbar.ShowSaved(text["ClubSaved"]);
         if (saved.EnglishName != Club!.EnglishName)
         {
-            Navigation.NavigateTo($"/clubs/{saved.EnglishName}/admin", replace: true);
+            Navigation.NavigateTo($"/clubs/{saved.EnglishName}/admin?tab=info", replace: true);
             return;
         }
         Club = saved;
