@@ -34,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Club> Clubs => Set<Club>();
     public DbSet<ClubMembership> Memberships => Set<ClubMembership>();
+    public DbSet<SeatPool> SeatPools => Set<SeatPool>();
     public DbSet<JoinGroup> JoinGroups => Set<JoinGroup>();
     public DbSet<SeatHold> SeatHolds => Set<SeatHold>();
     public DbSet<JoinOrder> JoinOrders => Set<JoinOrder>();

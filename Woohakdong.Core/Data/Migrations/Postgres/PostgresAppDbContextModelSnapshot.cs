@@ -553,7 +553,7 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("GroupId")
+                    b.Property<long>("PoolId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("State")
@@ -572,13 +572,69 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("GroupId", "UserId")
+                    b.HasIndex("PoolId", "UserId")
                         .IsUnique()
                         .HasFilter("\"State\" = 0");
 
                     b.HasIndex("State", "ExpiresAt");
 
                     b.ToTable("SeatHolds");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Enrollment.SeatPool", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("SeatLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TermKey")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClubId");
+
+                    b.ToTable("SeatPools", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+                        });
+
+                    b.HasDiscriminator<string>("Kind");
+
+                    b.UseTphMappingStrategy();
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Items.Item", b =>
@@ -720,70 +776,6 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.HasIndex("ItemId", "BorrowedAt");
 
                     b.ToTable("ItemLoans");
-                });
-
-            modelBuilder.Entity("Woohakdong.Core.Joining.JoinGroup", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset?>("ClosesAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("ClubId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("OpensAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Policy")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasDefaultValue("FirstCome");
-
-                    b.Property<bool>("Recruiting")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("SeatLimit")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SeatsTaken")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("TermKey")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("UpdatedBy")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClubId", "TermKey")
-                        .IsUnique();
-
-                    b.ToTable("JoinGroups", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_JoinGroups_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
-                        });
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
@@ -1223,9 +1215,6 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.Property<int>("GatewayVersion")
                         .HasColumnType("integer");
 
-                    b.Property<long>("GroupId")
-                        .HasColumnType("bigint");
-
                     b.Property<DateTimeOffset>("HoldExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1240,6 +1229,9 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<long>("PoolId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RefundReason")
                         .HasMaxLength(40)
@@ -1272,7 +1264,7 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("GroupId", "UserId")
+                    b.HasIndex("PoolId", "UserId")
                         .IsUnique()
                         .HasFilter("\"Status\" = 2");
 
@@ -1412,6 +1404,38 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.ToTable("IssuedUploads");
                 });
 
+            modelBuilder.Entity("Woohakdong.Core.Joining.JoinGroup", b =>
+                {
+                    b.HasBaseType("Woohakdong.Core.Enrollment.SeatPool");
+
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("FirstCome");
+
+                    b.Property<bool>("Recruiting")
+                        .HasColumnType("boolean");
+
+                    b.HasIndex("ClubId", "TermKey")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'Join'");
+
+                    b.ToTable(t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+                        });
+
+                    b.HasDiscriminator().HasValue("Join");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1513,9 +1537,9 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Woohakdong.Core.Enrollment.SeatHold", b =>
                 {
-                    b.HasOne("Woohakdong.Core.Joining.JoinGroup", null)
+                    b.HasOne("Woohakdong.Core.Enrollment.SeatPool", null)
                         .WithMany()
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1524,6 +1548,17 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Enrollment.SeatPool", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Clubs.Club", "Club")
+                        .WithMany()
+                        .HasForeignKey("ClubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Club");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Items.Item", b =>
@@ -1570,17 +1605,6 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         .HasForeignKey("ReturnPhotoKey")
                         .HasPrincipalKey("Key")
                         .OnDelete(DeleteBehavior.NoAction);
-                });
-
-            modelBuilder.Entity("Woohakdong.Core.Joining.JoinGroup", b =>
-                {
-                    b.HasOne("Woohakdong.Core.Clubs.Club", "Club")
-                        .WithMany()
-                        .HasForeignKey("ClubId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Club");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
@@ -1728,15 +1752,15 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Woohakdong.Core.Joining.JoinGroup", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Woohakdong.Core.Enrollment.SeatHold", null)
                         .WithMany()
                         .HasForeignKey("HoldId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Enrollment.SeatPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
