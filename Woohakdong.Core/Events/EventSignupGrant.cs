@@ -53,10 +53,7 @@ public sealed class EventSignupGrant(TimeProvider time) : ISeatGrant
 
     public async Task<bool> RevokeAsync(AppDbContext db, SeatPool pool, Guid userId, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        return await db.EventSignups
-            .Where(s => s.EventId == pool.Id && s.UserId == userId && s.Status == SignupStatus.Confirmed)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SignupStatus.Cancelled)
-                .SetProperty(s => s.CancelledAt, now).SetProperty(s => s.UpdatedAt, now), ct) > 0;
+        var confirmed = db.EventSignups.Where(s => s.EventId == pool.Id && s.UserId == userId && s.Status == SignupStatus.Confirmed);
+        return await SignupCancellations.CancelAsync(confirmed, time.GetUtcNow(), ct) > 0;
     }
 }

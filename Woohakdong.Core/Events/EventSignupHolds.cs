@@ -13,9 +13,7 @@ public sealed class EventSignupHolds(TimeProvider time) : IHoldEndObserver
     public async Task OnHoldsEndedAsync(AppDbContext db, IReadOnlyCollection<long> holdIds, HoldState end, CancellationToken ct)
     {
         if (end == HoldState.Converted) return;
-        var now = time.GetUtcNow();
-        await db.EventSignups.Where(s => s.HoldId != null && holdIds.Contains(s.HoldId.Value) && s.Status == SignupStatus.PendingPayment)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SignupStatus.Cancelled)
-                .SetProperty(s => s.CancelledAt, now).SetProperty(s => s.UpdatedAt, now), ct);
+        var pending = db.EventSignups.Where(s => s.HoldId != null && holdIds.Contains(s.HoldId.Value) && s.Status == SignupStatus.PendingPayment);
+        await SignupCancellations.CancelAsync(pending, time.GetUtcNow(), ct);
     }
 }

@@ -54,10 +54,8 @@ public sealed class SignupReturns(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            var cancelled = await db.EventSignups.Where(s => s.Id == signup.Id && s.Status == SignupStatus.Confirmed)
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SignupStatus.Cancelled)
-                    .SetProperty(s => s.CancelledAt, now).SetProperty(s => s.UpdatedAt, now), ct);
-            if (cancelled == 0) return;
+            var confirmed = db.EventSignups.Where(s => s.Id == signup.Id && s.Status == SignupStatus.Confirmed);
+            if (await SignupCancellations.CancelAsync(confirmed, now, ct) == 0) return;
             await SeatCounter.FreeAsync(db, signup.EventId, ct);
             await transaction.CommitAsync(ct);
         }
