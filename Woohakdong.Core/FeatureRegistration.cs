@@ -5,6 +5,7 @@ using Woohakdong.Core.Applications;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Events;
 using Woohakdong.Core.Exports;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
@@ -46,6 +47,7 @@ public static class FeatureRegistration
         services.AddExports();
         services.AddApplications(configuration);
         services.AddOverview();
+        services.AddEvents();
         return services;
     }
 }

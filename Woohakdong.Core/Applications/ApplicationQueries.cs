@@ -19,8 +19,8 @@ public sealed class ApplicationQueries(IDbContextFactory<AppDbContext> dbFactory
             .OrderByDescending(x => x.Application.Id).ToListAsync(ct);
         var answers = await AnswersAsync(db, [.. rows.Select(r => r.Application.Id)], ct);
         var groupIds = rows.Select(r => r.Group.Id).ToArray();
-        var orders = await db.JoinOrders.AsNoTracking().Where(o => o.UserId == userId && groupIds.Contains(o.GroupId))
-            .GroupBy(o => o.GroupId).Select(g => new { GroupId = g.Key, OrderId = g.Max(o => o.Id) }).ToDictionaryAsync(o => o.GroupId, o => o.OrderId, ct);
+        var orders = await db.JoinOrders.AsNoTracking().Where(o => o.UserId == userId && groupIds.Contains(o.PoolId))
+            .GroupBy(o => o.PoolId).Select(g => new { GroupId = g.Key, OrderId = g.Max(o => o.Id) }).ToDictionaryAsync(o => o.GroupId, o => o.OrderId, ct);
         var now = time.GetUtcNow();
         return [.. rows.Select(r => new MyApplicationView(
             r.Application.Id, r.Group.Id, r.Group.ClubId, r.Name, r.EnglishName, r.Application.Status, r.Application.Message,

@@ -16,7 +16,7 @@ public sealed class ApprovalHolds(NotificationOutbox outbox, TimeProvider time) 
     {
         var ended = await db.SeatHolds.AsNoTracking().Where(h => holdIds.Contains(h.Id) && h.ByApproval)
             .Join(db.Applications.Where(a => a.Status == ApplicationStatus.Approved),
-                h => new { h.GroupId, h.UserId }, a => new { a.GroupId, a.UserId }, (h, a) => a)
+                h => new { GroupId = h.PoolId, h.UserId }, a => new { a.GroupId, a.UserId }, (h, a) => a)
             .Join(db.JoinGroups, a => a.GroupId, g => g.Id, (a, g) => new { Application = a, g.TermKey })
             .Join(db.Clubs, x => x.Application.ClubId, c => c.Id, (x, c) => new { x.Application, x.TermKey, c.Name, c.EnglishName })
             .ToListAsync(ct);

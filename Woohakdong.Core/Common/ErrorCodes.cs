@@ -131,4 +131,20 @@ public static class ErrorCodes
     public const string MemoTooLong = "MEMO_TOO_LONG";
     public const string DecisionInvalid = "DECISION_INVALID";
     public const string ApplicationStatusInvalid = "APPLICATION_STATUS_INVALID";
+    public const string EventNotFound = "EVENT_NOT_FOUND";
+    public const string EventTitleRequired = "EVENT_TITLE_REQUIRED";
+    public const string EventTitleTooLong = "EVENT_TITLE_TOO_LONG";
+    public const string EventDescriptionTooLong = "EVENT_DESCRIPTION_TOO_LONG";
+    public const string EventPlaceTooLong = "EVENT_PLACE_TOO_LONG";
+    public const string EventTimesInvalid = "EVENT_TIMES_INVALID";
+    public const string CapacityInvalid = "CAPACITY_INVALID";
+    public const string CapacityBelowSignups = "CAPACITY_BELOW_SIGNUPS";
+    public const string SignupWindowInvalid = "SIGNUP_WINDOW_INVALID";
+    public const string CancelDeadlineInvalid = "CANCEL_DEADLINE_INVALID";
+    public const string EventCancelled = "EVENT_CANCELLED";
+    public const string NotOpen = "NOT_OPEN";
+    public const string AlreadySignedUp = "ALREADY_SIGNED_UP";
+    public const string NotAllowed = "NOT_ALLOWED";
+    public const string SignupNotFound = "SIGNUP_NOT_FOUND";
+    public const string CancelDeadlinePassed = "CANCEL_DEADLINE_PASSED";
 }

@@ -7,6 +7,7 @@ using Woohakdong.Core.Applications;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Events;
 using Woohakdong.Core.Items;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Ledger;
@@ -34,7 +35,10 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Club> Clubs => Set<Club>();
     public DbSet<ClubMembership> Memberships => Set<ClubMembership>();
+    public DbSet<SeatPool> SeatPools => Set<SeatPool>();
     public DbSet<JoinGroup> JoinGroups => Set<JoinGroup>();
+    public DbSet<ClubEvent> Events => Set<ClubEvent>();
+    public DbSet<EventSignup> EventSignups => Set<EventSignup>();
     public DbSet<SeatHold> SeatHolds => Set<SeatHold>();
     public DbSet<JoinOrder> JoinOrders => Set<JoinOrder>();
     public DbSet<OrderHistory> OrderHistory => Set<OrderHistory>();

@@ -14,7 +14,7 @@ namespace Woohakdong.Core.Enrollment;
 public static class EnrollmentRegistration
 {
     /// <summary>
-    /// Seats, holds and their lock: Redis when <c>Redis:Configuration</c> is set, in-process otherwise, none when
+    /// Seat pools, holds and their lock (each kind of pool registers its <see cref="ISeatGrant"/> with its feature): Redis when <c>Redis:Configuration</c> is set, in-process otherwise, none when
     /// <c>Seats:Lock</c> is <c>None</c> (Redis still carries seat events and shows in /health then).
     /// </summary>
     public static IServiceCollection AddEnrollment(this IServiceCollection services, IConfiguration configuration)
@@ -23,6 +23,7 @@ public static class EnrollmentRegistration
         services.AddOptions<SeatOptions>().Bind(configuration.GetSection(SeatOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SeatOptions>>(sp => new SeatOptionsValidator(sp.GetService<IHostEnvironment>(), withRedis));
         services.AddSingleton<SoldOutGroups>();
+        services.AddSingleton<SeatGrants>();
         // Also the per-instance queue in front of the Redis lock (see RedLockSeatLock).
         services.AddSingleton<InProcessSeatLock>();
         services.AddSingleton<SeatChanges>();

@@ -1,17 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
-using Woohakdong.Core.Joining;
 
 namespace Woohakdong.Core.Enrollment;
 
 /// <summary>
-/// Ends seat holds: converted into a membership (the seat stays taken), released, or expired by the sweep that
-/// every instance runs. The conditional move out of Held decides which of them ends a hold, so its seat is
+/// Ends seat holds: converted into what the pool's seat grants (the seat stays taken), released, or expired by the sweep
+/// that every instance runs. The conditional move out of Held decides which of them ends a hold, so its seat is
 /// given back exactly once.
 /// </summary>
 public sealed class HoldService(
-    IDbContextFactory<AppDbContext> dbFactory, SeatChanges changes, IEnumerable<IHoldEndObserver> observers, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, SeatChanges changes, SeatGrants grants, IEnumerable<IHoldEndObserver> observers,
+    TimeProvider time)
 {
     private const int SweepBatch = 500;
     private const int ConvertAttempts = 3;
@@ -44,64 +44,65 @@ public sealed class HoldService(
     }
 
     /// <summary>
-    /// Idempotent: a repeat returns the membership made the first time. A hold that already expired or was
+    /// Idempotent: a repeat returns the seat's grant made the first time. A hold that already expired or was
     /// released gave its seat back, so converting it takes a seat again, or answers FULL.
     /// </summary>
-    public async Task<Admission> ConvertHoldAsync(long holdId, CancellationToken ct = default)
+    public async Task<IGrantedSeat> ConvertHoldAsync(long holdId, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (await TryConvertAsync(holdId, ct) is { } admission) return admission;
+            if (await TryConvertAsync(holdId, ct) is { } granted) return granted;
             if (attempt == ConvertAttempts) throw AppException.Conflict(ErrorCodes.Concurrency);
         }
     }
 
     /// <summary>
-    /// The common case of <see cref="ConvertHoldAsync"/> as part of the caller's transaction: a hold still Held in a group
-    /// still recruiting becomes a membership, added to <paramref name="db"/> for the caller's save (where the unique index
-    /// refuses a second membership). False, having changed nothing, for any other case: the caller rolls back and takes
-    /// the careful way.
+    /// The common case of <see cref="ConvertHoldAsync"/> as part of the caller's transaction: a hold still Held in a pool
+    /// that still honours it (<see cref="ISeatGrant.Honours"/>) gets its grant, added to <paramref name="db"/> for the
+    /// caller's save (where the grant's unique index refuses a second one). False, having changed nothing, for any other
+    /// case: the caller rolls back and takes the careful way.
     /// </summary>
     public async Task<bool> TryConvertHeldAsync(AppDbContext db, long holdId, CancellationToken ct = default)
     {
         var held = await db.SeatHolds.AsNoTracking()
             .Where(h => h.Id == holdId && h.State == HoldState.Held)
-            .Join(db.JoinGroups, h => h.GroupId, g => g.Id, (h, g) => new { h.UserId, h.ByApproval, Group = g })
-            .Where(x => x.Group.Recruiting || x.ByApproval)
+            .Join(db.SeatPools, h => h.PoolId, p => p.Id, (h, p) => new { h.UserId, h.ByApproval, Pool = p })
             .SingleOrDefaultAsync(ct);
-        if (held is null || !await SeatCounter.TryMoveHoldAsync(db, holdId, HoldState.Held, HoldState.Converted, time.GetUtcNow(), ct))
+        if (held is null) return false;
+        var grant = grants.For(held.Pool);
+        if (!(held.ByApproval || grant.Honours(held.Pool))
+            || !await SeatCounter.TryMoveHoldAsync(db, holdId, HoldState.Held, HoldState.Converted, time.GetUtcNow(), ct))
             return false;
-        db.Memberships.Add(held.Group.NewMember(held.UserId));
+        await grant.GrantAsync(db, held.Pool, held.UserId, ct);
         await TellAsync(db, holdId, HoldState.Converted, ct);
         return true;
     }
 
-    /// <summary>Null when another caller moved the hold or added the membership first: look again.</summary>
-    private async Task<Admission?> TryConvertAsync(long holdId, CancellationToken ct)
+    /// <summary>Null when another caller moved the hold or made the grant first: look again.</summary>
+    private async Task<IGrantedSeat?> TryConvertAsync(long holdId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hold = await db.SeatHolds.AsNoTracking().SingleOrDefaultAsync(h => h.Id == holdId, ct)
             ?? throw AppException.NotFound(ErrorCodes.HoldNotFound);
-        var group = await db.JoinGroups.AsNoTracking().SingleAsync(g => g.Id == hold.GroupId, ct);
-        var existing = await db.Memberships.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.ClubId == group.ClubId && m.TermKey == group.TermKey && m.UserId == hold.UserId, ct);
-        if (existing is not null)
+        var pool = await db.SeatPools.AsNoTracking().SingleAsync(p => p.Id == hold.PoolId, ct);
+        var grant = grants.For(pool);
+        if (await grant.FindGrantedAsync(db, pool, hold.UserId, ct) is { } existing)
         {
             // Converted before, or the student got in another way meanwhile: one person never needs two seats.
             await EndHoldAsync(holdId, HoldState.Released, ct);
-            return new Admission(existing.Id, existing.Role);
+            return existing;
         }
         if (hold.State == HoldState.Converted) throw AppException.Conflict(ErrorCodes.HoldEnded);
         // An approval's seat that lapsed went back with its application (EXPIRED): a late payment is refunded, never re-seated.
         if (hold.ByApproval && hold.State != HoldState.Held) throw AppException.Conflict(ErrorCodes.HoldEnded);
 
-        var membership = group.NewMember(hold.UserId);
         var seatRetaken = hold.State != HoldState.Held;
+        IGrantedSeat granted;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             if (!await SeatCounter.TryMoveHoldAsync(db, holdId, hold.State, HoldState.Converted, time.GetUtcNow(), ct)) return null;
-            if (seatRetaken && !await SeatCounter.TryTakeAsync(db, group.Id, time.GetUtcNow(), ct)) throw AppException.Conflict(ErrorCodes.Full);
-            db.Memberships.Add(membership);
+            if (seatRetaken && !await SeatCounter.TryTakeAsync(db, grant, pool.Id, time.GetUtcNow(), ct)) throw AppException.Conflict(ErrorCodes.Full);
+            granted = await grant.GrantAsync(db, pool, hold.UserId, ct);
             await TellAsync(db, holdId, HoldState.Converted, ct);
             try
             {
@@ -113,24 +114,24 @@ public sealed class HoldService(
             }
             await transaction.CommitAsync(ct);
         }
-        if (seatRetaken) await changes.AnnounceAsync(db, group.Id, ct);
-        return new Admission(membership.Id, membership.Role);
+        if (seatRetaken) await changes.AnnounceAsync(db, pool.Id, ct);
+        return granted;
     }
 
     private async Task<bool> EndHoldAsync(long holdId, HoldState end, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var groupId = await db.SeatHolds.Where(h => h.Id == holdId).Select(h => (long?)h.GroupId).SingleOrDefaultAsync(ct)
+        var poolId = await db.SeatHolds.Where(h => h.Id == holdId).Select(h => (long?)h.PoolId).SingleOrDefaultAsync(ct)
             ?? throw AppException.NotFound(ErrorCodes.HoldNotFound);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             if (!await SeatCounter.TryMoveHoldAsync(db, holdId, HoldState.Held, end, time.GetUtcNow(), ct)) return false;
-            await SeatCounter.FreeAsync(db, groupId, ct);
+            await SeatCounter.FreeAsync(db, poolId, ct);
             await TellAsync(db, holdId, end, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        await changes.AnnounceAsync(db, groupId, ct);
+        await changes.AnnounceAsync(db, poolId, ct);
         return true;
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Data;
-using Woohakdong.Core.Joining;
 
 namespace Woohakdong.Core.Enrollment;
 
@@ -10,21 +9,21 @@ namespace Woohakdong.Core.Enrollment;
 /// </summary>
 internal static class SeatCounter
 {
-    /// <summary>A seat for the crowd: only while the group is open (<see cref="Recruitment"/>) at <paramref name="now"/>.</summary>
-    public static async Task<bool> TryTakeAsync(AppDbContext db, long groupId, DateTimeOffset now, CancellationToken ct) =>
-        await db.JoinGroups
-            .Where(g => g.Id == groupId && g.SeatsTaken < g.SeatLimit).Where(Recruitment.OpenAt(now))
+    /// <summary>A seat for the crowd: only while the pool is open to it (its kind's <see cref="ISeatGrant.OpenAt"/>) at <paramref name="now"/>.</summary>
+    public static async Task<bool> TryTakeAsync(AppDbContext db, ISeatGrant grant, long poolId, DateTimeOffset now, CancellationToken ct) =>
+        await db.SeatPools
+            .Where(g => g.Id == poolId && g.SeatsTaken < g.SeatLimit).Where(grant.OpenAt(now))
             .ExecuteUpdateAsync(set => set.SetProperty(g => g.SeatsTaken, g => g.SeatsTaken + 1), ct) == 1;
 
     /// <summary>A seat for an approved application: within the limit, whether or not the period is still open (clubs decide after it).</summary>
-    public static async Task<bool> TryTakeApprovedAsync(AppDbContext db, long groupId, CancellationToken ct) =>
-        await db.JoinGroups
-            .Where(g => g.Id == groupId && g.SeatsTaken < g.SeatLimit)
+    public static async Task<bool> TryTakeApprovedAsync(AppDbContext db, long poolId, CancellationToken ct) =>
+        await db.SeatPools
+            .Where(g => g.Id == poolId && g.SeatsTaken < g.SeatLimit)
             .ExecuteUpdateAsync(set => set.SetProperty(g => g.SeatsTaken, g => g.SeatsTaken + 1), ct) == 1;
 
-    public static async Task<bool> FreeAsync(AppDbContext db, long groupId, CancellationToken ct) =>
-        await db.JoinGroups
-            .Where(g => g.Id == groupId && g.SeatsTaken > 0)
+    public static async Task<bool> FreeAsync(AppDbContext db, long poolId, CancellationToken ct) =>
+        await db.SeatPools
+            .Where(g => g.Id == poolId && g.SeatsTaken > 0)
             .ExecuteUpdateAsync(set => set.SetProperty(g => g.SeatsTaken, g => g.SeatsTaken - 1), ct) == 1;
 
     /// <summary>Moves a hold from one state to another if nobody else moved it first.</summary>

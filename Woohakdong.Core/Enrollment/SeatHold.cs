@@ -11,14 +11,14 @@ public enum HoldState
 }
 
 /// <summary>
-/// A seat kept for a student while they pay. It counts in the group's seats taken while <see cref="HoldState.Held"/>;
+/// A seat kept for a student while they pay. It counts in its pool's seats taken while <see cref="HoldState.Held"/>;
 /// every change of state is a conditional update from Held, so exactly one caller (convert, release, or an
 /// instance's expiry sweep) ends it.
 /// </summary>
 public sealed class SeatHold : IAuditable
 {
     public long Id { get; set; }
-    public long GroupId { get; set; }
+    public long PoolId { get; set; }
     public Guid UserId { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public HoldState State { get; set; }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Woohakdong.Core.Accounts;
-using Woohakdong.Core.Joining;
 
 namespace Woohakdong.Core.Enrollment;
 
@@ -9,10 +8,10 @@ internal sealed class SeatHoldConfiguration : IEntityTypeConfiguration<SeatHold>
 {
     public void Configure(EntityTypeBuilder<SeatHold> hold)
     {
-        hold.HasOne<JoinGroup>().WithMany().HasForeignKey(h => h.GroupId).OnDelete(DeleteBehavior.Cascade);
+        hold.HasOne<SeatPool>().WithMany().HasForeignKey(h => h.PoolId).OnDelete(DeleteBehavior.Cascade);
         hold.HasOne<AppUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
-        // One live hold per student and group, even when the same student clicks on two instances at once.
-        hold.HasIndex(h => new { h.GroupId, h.UserId }).IsUnique().HasFilter($"\"State\" = {(int)HoldState.Held}");
+        // One live hold per student and pool, even when the same student clicks on two instances at once.
+        hold.HasIndex(h => new { h.PoolId, h.UserId }).IsUnique().HasFilter($"\"State\" = {(int)HoldState.Held}");
         hold.HasIndex(h => new { h.State, h.ExpiresAt });
     }
 }

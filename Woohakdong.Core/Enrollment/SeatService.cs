@@ -8,42 +8,49 @@ using Woohakdong.Core.Membership;
 namespace Woohakdong.Core.Enrollment;
 
 /// <summary>
-/// Takes a seat for the caller: a membership for a free group, a hold for a paid one. A full group is refused
-/// from memory; otherwise the club's lock orders the crowd and the guarded counter update decides each seat.
+/// Takes a seat in a pool for the caller: what the pool's kind grants (<see cref="ISeatGrant"/>) for a free pool, a hold
+/// for a paid one. A full pool is refused from memory; otherwise the club's lock orders the crowd and the guarded counter
+/// update decides each seat.
 /// </summary>
 public sealed class SeatService(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, ISeatLock seatLock, SoldOutGroups soldOut,
-    SeatChanges changes, IOptions<SeatOptions> options, TimeProvider time)
+    SeatChanges changes, SeatGrants grants, IOptions<SeatOptions> options, TimeProvider time)
 {
-    public async Task<Admission> AdmitFreeAsync(long groupId, CancellationToken ct = default)
+    /// <summary>A free join group's seat: <c>201 {membershipId, role}</c>.</summary>
+    public async Task<Admission> AdmitFreeAsync(long groupId, CancellationToken ct = default) =>
+        Admission.Of(await TakeFreeSeatAsync(PoolKind.Join, groupId, ct));
+
+    /// <summary>A free pool's seat, granted at once: PAYMENT_REQUIRED after the same checks when the pool has a price.</summary>
+    public async Task<IGrantedSeat> TakeFreeSeatAsync(PoolKind kind, long poolId, CancellationToken ct = default)
     {
-        var (userId, group) = await CheckJoinableAsync(groupId, forHold: false, ct);
-        if (group.Amount > 0) throw AppException.Conflict(ErrorCodes.PaymentRequired);
-        var membership = group.NewMember(userId);
-        await TakeSeatAsync(group, Record(db => db.Memberships.Add(membership)), ErrorCodes.AlreadyMember, byApproval: false, ct);
-        return new Admission(membership.Id, membership.Role);
+        var (userId, pool, grant) = await CheckTakeableAsync(kind, poolId, forHold: false, ct);
+        if (pool.Amount > 0) throw AppException.Conflict(ErrorCodes.PaymentRequired);
+        IGrantedSeat? granted = null;
+        await TakeSeatAsync(pool, grant, async db => granted = await grant.GrantAsync(db, pool, userId, ct), grant.DuplicateCode, byApproval: false, ct);
+        return granted!;
     }
 
-    /// <summary>Keeps a seat while the student pays; asking again while the hold is live returns the same hold.</summary>
+    public Task<HoldView> HoldAsync(long groupId, CancellationToken ct = default) => HoldAsync(PoolKind.Join, groupId, ct);
+
     /// <summary>
     /// Keeps a seat while the student pays; asking again while the hold is live returns the same hold. An approved
     /// application's hold is that student's way in, whether or not the period or the crowd's seats are still open.
     /// </summary>
-    public async Task<HoldView> HoldAsync(long groupId, CancellationToken ct = default)
+    public async Task<HoldView> HoldAsync(PoolKind kind, long poolId, CancellationToken ct = default)
     {
         // The crowd's sold-out memory first: an application group is never marked, its seats go by approval only.
-        if (soldOut.IsFull(groupId)) throw AppException.Conflict(ErrorCodes.Full);
-        var live = await LiveHoldAsync(groupId, currentUser.RequireUserId(), ct);
+        if (soldOut.IsFull(poolId)) throw AppException.Conflict(ErrorCodes.Full);
+        var live = await LiveHoldAsync(poolId, currentUser.RequireUserId(), ct);
         if (live is { ByApproval: true }) return live.View;
-        var (userId, group) = await CheckJoinableAsync(groupId, forHold: true, ct);
+        var (userId, pool, grant) = await CheckTakeableAsync(kind, poolId, forHold: true, ct);
         if (live is not null) return live.View;
         var hold = new SeatHold
         {
-            GroupId = groupId, UserId = userId, State = HoldState.Held,
+            PoolId = poolId, UserId = userId, State = HoldState.Held,
             ExpiresAt = SeatRules.HoldExpiresAt(time.GetUtcNow(), options.Value.HoldDuration),
         };
-        await TakeSeatAsync(group, Record(db => db.SeatHolds.Add(hold)), ErrorCodes.AlreadyHolding, byApproval: false, ct);
-        return new HoldView(hold.Id, groupId, hold.ExpiresAt);
+        await TakeSeatAsync(pool, grant, Record(db => db.SeatHolds.Add(hold)), ErrorCodes.AlreadyHolding, byApproval: false, ct);
+        return new HoldView(hold.Id, poolId, hold.ExpiresAt);
     }
 
     /// <summary>
@@ -67,10 +74,10 @@ public sealed class SeatService(
             ? new ApprovedSeat(group.NewMember(userId), null)
             : new ApprovedSeat(null, new SeatHold
             {
-                GroupId = groupId, UserId = userId, State = HoldState.Held, ByApproval = true,
+                PoolId = groupId, UserId = userId, State = HoldState.Held, ByApproval = true,
                 ExpiresAt = SeatRules.HoldExpiresAt(time.GetUtcNow(), options.Value.ApprovalHoldDuration),
             });
-        await TakeSeatAsync(group, async db =>
+        await TakeSeatAsync(group, grants.For(PoolKind.Join), async db =>
         {
             if (seat.Membership is { } membership) db.Memberships.Add(membership);
             if (seat.Hold is { } hold) db.SeatHolds.Add(hold);
@@ -81,12 +88,12 @@ public sealed class SeatService(
 
     private sealed record LiveHold(HoldView View, bool ByApproval);
 
-    private async Task<LiveHold?> LiveHoldAsync(long groupId, Guid userId, CancellationToken ct)
+    private async Task<LiveHold?> LiveHoldAsync(long poolId, Guid userId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var live = await db.SeatHolds.AsNoTracking()
-            .SingleOrDefaultAsync(h => h.GroupId == groupId && h.UserId == userId && h.State == HoldState.Held, ct);
-        return live is null ? null : new LiveHold(new HoldView(live.Id, groupId, live.ExpiresAt), live.ByApproval);
+            .SingleOrDefaultAsync(h => h.PoolId == poolId && h.UserId == userId && h.State == HoldState.Held, ct);
+        return live is null ? null : new LiveHold(new HoldView(live.Id, poolId, live.ExpiresAt), live.ByApproval);
     }
 
     private static Func<AppDbContext, Task> Record(Action<AppDbContext> record) => db =>
@@ -95,38 +102,36 @@ public sealed class SeatService(
         return Task.CompletedTask;
     };
 
-    private async Task<(Guid UserId, JoinGroup Group)> CheckJoinableAsync(long groupId, bool forHold, CancellationToken ct)
+    private async Task<(Guid UserId, SeatPool Pool, ISeatGrant Grant)> CheckTakeableAsync(
+        PoolKind kind, long poolId, bool forHold, CancellationToken ct)
     {
         var userId = currentUser.RequireUserId();
-        if (soldOut.IsFull(groupId)) throw AppException.Conflict(ErrorCodes.Full);
+        if (soldOut.IsFull(poolId)) throw AppException.Conflict(ErrorCodes.Full);
+        var grant = grants.For(kind);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var group = await db.JoinGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, ct)
-            ?? throw AppException.NotFound(ErrorCodes.GroupNotFound);
-        // A paid application group sends the free path on to the paid one, whose hold is the approval's.
-        if (group.Policy == JoinPolicy.Application)
-            throw AppException.Conflict(group.Amount > 0 && !forHold ? ErrorCodes.PaymentRequired : ErrorCodes.ApplicationRequired);
-        if (!Recruitment.IsOpen(group, time.GetUtcNow()) || group.TermKey != Term.Current(time).Key) throw AppException.Conflict(ErrorCodes.NotRecruiting);
+        var pool = await db.SeatPools.AsNoTracking().SingleOrDefaultAsync(p => p.Id == poolId && p.Kind == kind, ct)
+            ?? throw AppException.NotFound(grant.NotFoundCode);
+        await grant.RefuseUnlessEligibleAsync(db, pool, userId, forHold, time.GetUtcNow(), ct);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw AppException.Unauthorized();
         if (!user.HasCompleteProfile) throw AppException.Conflict(ErrorCodes.ProfileIncomplete);
-        if (await db.Memberships.AnyAsync(m => m.ClubId == group.ClubId && m.TermKey == group.TermKey && m.UserId == userId, ct))
-            throw AppException.Conflict(ErrorCodes.AlreadyMember);
-        return (userId, group);
+        if (await grant.FindGrantedAsync(db, pool, userId, ct) is not null) throw AppException.Conflict(grant.DuplicateCode);
+        return (userId, pool, grant);
     }
 
     private async Task TakeSeatAsync(
-        JoinGroup group, Func<AppDbContext, Task> record, string duplicateCode, bool byApproval, CancellationToken ct)
+        SeatPool pool, ISeatGrant grant, Func<AppDbContext, Task> record, string duplicateCode, bool byApproval, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // A failed insert abandons the whole transaction below, so SaveChanges' own savepoint would only add two round
         // trips to the time the club's lock is held.
         db.Database.AutoSavepointsEnabled = false;
-        await using (await AcquireLockAsync(group, byApproval, ct))
+        await using (await AcquireLockAsync(pool, byApproval, ct))
         {
-            if (!byApproval && soldOut.IsFull(group.Id)) throw AppException.Conflict(ErrorCodes.Full);
-            var generation = soldOut.Observe(group.Id);
+            if (!byApproval && soldOut.IsFull(pool.Id)) throw AppException.Conflict(ErrorCodes.Full);
+            var generation = soldOut.Observe(pool.Id);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (byApproval ? !await SeatCounter.TryTakeApprovedAsync(db, group.Id, ct) : !await SeatCounter.TryTakeAsync(db, group.Id, time.GetUtcNow(), ct))
-                throw byApproval ? AppException.Conflict(ErrorCodes.Full) : await RefusalAsync(db, group.Id, generation, ct);
+            if (byApproval ? !await SeatCounter.TryTakeApprovedAsync(db, pool.Id, ct) : !await SeatCounter.TryTakeAsync(db, grant, pool.Id, time.GetUtcNow(), ct))
+                throw byApproval ? AppException.Conflict(ErrorCodes.Full) : await RefusalAsync(db, grant, pool.Id, generation, ct);
             await record(db);
             try
             {
@@ -139,26 +144,26 @@ public sealed class SeatService(
             }
             await transaction.CommitAsync(ct);
         }
-        await changes.AnnounceAsync(db, group.Id, ct);
+        await changes.AnnounceAsync(db, pool.Id, ct);
     }
 
-    private async Task<AppException> RefusalAsync(AppDbContext db, long groupId, long generation, CancellationToken ct)
+    private async Task<AppException> RefusalAsync(AppDbContext db, ISeatGrant grant, long poolId, long generation, CancellationToken ct)
     {
-        if (!await db.JoinGroups.Where(g => g.Id == groupId).Where(Recruitment.OpenAt(time.GetUtcNow())).AnyAsync(ct))
-            return AppException.Conflict(ErrorCodes.NotRecruiting);
-        soldOut.MarkFull(groupId, generation);
+        if (!await db.SeatPools.Where(p => p.Id == poolId).Where(grant.OpenAt(time.GetUtcNow())).AnyAsync(ct))
+            return AppException.Conflict(grant.NotOpenCode);
+        soldOut.MarkFull(poolId, generation);
         return AppException.Conflict(ErrorCodes.Full);
     }
 
-    /// <summary>The club's lock, or FULL as soon as the group fills while this caller waits for it.</summary>
-    private async Task<SeatLockResult> AcquireLockAsync(JoinGroup group, bool byApproval, CancellationToken ct)
+    /// <summary>The club's lock, or FULL as soon as the pool fills while this caller waits for it.</summary>
+    private async Task<SeatLockResult> AcquireLockAsync(SeatPool pool, bool byApproval, CancellationToken ct)
     {
-        using var untilFull = CancellationTokenSource.CreateLinkedTokenSource(ct, byApproval ? CancellationToken.None : soldOut.WhenFull(group.Id));
-        if (!byApproval && soldOut.IsFull(group.Id)) throw AppException.Conflict(ErrorCodes.Full);
+        using var untilFull = CancellationTokenSource.CreateLinkedTokenSource(ct, byApproval ? CancellationToken.None : soldOut.WhenFull(pool.Id));
+        if (!byApproval && soldOut.IsFull(pool.Id)) throw AppException.Conflict(ErrorCodes.Full);
         SeatLockResult result;
         try
         {
-            result = await seatLock.AcquireAsync(SeatLockResult.ResourceFor(group.ClubId), untilFull.Token);
+            result = await seatLock.AcquireAsync(SeatLockResult.ResourceFor(pool.ClubId), untilFull.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

@@ -1,4 +1,4 @@
 namespace Woohakdong.Core.Enrollment;
 
-/// <summary>A group's seats changed (taken or freed) on some instance; carried on the <c>seats</c> channel.</summary>
-public sealed record SeatsChanged(long GroupId, int SeatsLeft);
+/// <summary>A pool's seats changed (taken or freed) on some instance; carried on the <c>seats</c> channel.</summary>
+public sealed record SeatsChanged(long PoolId, int SeatsLeft);

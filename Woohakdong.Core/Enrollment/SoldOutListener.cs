@@ -18,6 +18,6 @@ public sealed class SoldOutListener(
 
     protected override void Handle(SeatsChanged change)
     {
-        if (change.SeatsLeft > 0) soldOut.Clear(change.GroupId);
+        if (change.SeatsLeft > 0) soldOut.Clear(change.PoolId);
     }
 }

@@ -38,7 +38,7 @@ public sealed class PaymentsExport : ExportDefinition<PaymentsExportRow>
         var status = StatusOf(request);
         var rows = (
                 from order in db.JoinOrders
-                join grp in db.JoinGroups on order.GroupId equals grp.Id
+                join grp in db.JoinGroups on order.PoolId equals grp.Id
                 join user in db.Users on order.UserId equals user.Id
                 where order.ClubId == request.ClubId && grp.TermKey == request.TermKey && (status == null || order.Status == status)
                 orderby order.Id descending

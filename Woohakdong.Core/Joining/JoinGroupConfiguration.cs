@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Woohakdong.Core.Enrollment;
 
 namespace Woohakdong.Core.Joining;
 
@@ -7,12 +8,10 @@ internal sealed class JoinGroupConfiguration : IEntityTypeConfiguration<JoinGrou
 {
     public void Configure(EntityTypeBuilder<JoinGroup> group)
     {
-        // The last line of defence against an oversell: even a statement that bypassed the guarded update fails.
-        group.ToTable("JoinGroups", table => table.HasCheckConstraint(
-            "CK_JoinGroups_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\""));
+        group.HasBaseType<SeatPool>();
+        group.Metadata.SetDiscriminatorValue(PoolKind.Join);
         group.Property(g => g.Policy).HasConversion<string>().HasMaxLength(16).HasDefaultValue(JoinPolicy.FirstCome);
-        group.Property(g => g.TermKey).HasMaxLength(6).IsRequired();
-        group.HasIndex(g => new { g.ClubId, g.TermKey }).IsUnique();
-        group.HasOne(g => g.Club).WithMany().HasForeignKey(g => g.ClubId).OnDelete(DeleteBehavior.Cascade);
+        // One recruitment per club and term; other kinds of pool may share a term.
+        group.HasIndex(g => new { g.ClubId, g.TermKey }).IsUnique().HasFilter("\"Kind\" = 'Join'");
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Woohakdong.Core.Common;
+using Woohakdong.Core.Enrollment;
 
 namespace Woohakdong.Core.Joining;
 
@@ -10,8 +11,10 @@ namespace Woohakdong.Core.Joining;
 /// </summary>
 public static class Recruitment
 {
-    public static Expression<Func<JoinGroup, bool>> OpenAt(DateTimeOffset now) =>
-        g => g.Recruiting && (g.OpensAt == null || g.OpensAt <= now) && (g.ClosesAt == null || g.ClosesAt > now);
+    /// <summary>Over the pools' table, for the guarded counter update (<see cref="MembershipGrant"/>).</summary>
+    public static Expression<Func<SeatPool, bool>> OpenAt(DateTimeOffset now) =>
+        p => ((JoinGroup)p).Recruiting && (((JoinGroup)p).OpensAt == null || ((JoinGroup)p).OpensAt <= now)
+            && (((JoinGroup)p).ClosesAt == null || ((JoinGroup)p).ClosesAt > now);
 
     public static bool IsOpen(JoinGroup group, DateTimeOffset now) =>
         group.Recruiting && (group.OpensAt is not { } opens || opens <= now) && (group.ClosesAt is not { } closes || closes > now);

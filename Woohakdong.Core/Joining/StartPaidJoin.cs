@@ -11,30 +11,34 @@ namespace Woohakdong.Core.Joining;
 public sealed record PaidJoinStarted(long OrderId, string MerchantUid, long Amount, DateTimeOffset HoldExpiresAt);
 
 /// <summary>
-/// Joining a paid group: the seat is held, the order saved with the group's fee, and the amount registered at the
-/// gateway before any window opens, so a tampered amount is refused by the gateway itself.
+/// Taking a paid seat (joining a paid group, signing up to a paid event): the seat is held, the order saved with the
+/// pool's price, and the amount registered at the gateway before any window opens, so a tampered amount is refused by the
+/// gateway itself.
 /// </summary>
 public sealed class StartPaidJoin(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, SeatService seats, HoldService holds, OrderLedger ledger,
-    PaymentGateways gateways, ILogger<StartPaidJoin> logger)
+    PaymentGateways gateways, SeatGrants grants, ILogger<StartPaidJoin> logger)
 {
+    public Task<PaidJoinStarted> StartAsync(long groupId, string? merchantUid, CancellationToken ct = default) =>
+        StartAsync(PoolKind.Join, groupId, merchantUid, ct);
+
     /// <param name="merchantUid">Made by the client so a retried request cannot make a second order; generated when absent.</param>
-    public async Task<PaidJoinStarted> StartAsync(long groupId, string? merchantUid, CancellationToken ct = default)
+    public async Task<PaidJoinStarted> StartAsync(PoolKind kind, long poolId, string? merchantUid, CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
         merchantUid = string.IsNullOrWhiteSpace(merchantUid) ? MerchantUids.New() : merchantUid;
         if (!MerchantUids.IsValid(merchantUid)) throw AppException.Validation(ErrorCodes.MerchantUidInvalid, "merchantUid");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.JoinOrders.AnyAsync(o => o.MerchantUid == merchantUid, ct)) throw AppException.Conflict(ErrorCodes.DuplicateOrder, "merchantUid");
-        var group = await db.JoinGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, ct)
-            ?? throw AppException.NotFound(ErrorCodes.GroupNotFound);
-        if (group.Amount == 0) throw AppException.Validation(ErrorCodes.InvalidInput);
+        var pool = await db.SeatPools.AsNoTracking().SingleOrDefaultAsync(p => p.Id == poolId && p.Kind == kind, ct)
+            ?? throw AppException.NotFound(grants.For(kind).NotFoundCode);
+        if (pool.Amount == 0) throw AppException.Validation(ErrorCodes.InvalidInput);
 
-        var hold = await seats.HoldAsync(groupId, ct);
+        var hold = await seats.HoldAsync(kind, poolId, ct);
         await SupersedePendingAsync(db, hold.HoldId, ct);
         var order = new JoinOrder
         {
-            MerchantUid = merchantUid, ClubId = group.ClubId, GroupId = groupId, UserId = userId, Amount = group.Amount,
+            MerchantUid = merchantUid, ClubId = pool.ClubId, PoolId = poolId, UserId = userId, Amount = pool.Amount,
             HoldId = hold.HoldId, HoldExpiresAt = hold.ExpiresAt, Status = OrderStatus.Pending,
             GatewayVersion = gateways.Current,
         };

@@ -1,11 +1,12 @@
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Enrollment;
 
 namespace Woohakdong.Core.Membership;
 
 /// <summary>One person's place in one club for one term. Unique per (club, user, term).</summary>
-public sealed class ClubMembership : IAuditable
+public sealed class ClubMembership : IAuditable, IGrantedSeat
 {
     public long Id { get; set; }
     public long ClubId { get; set; }

@@ -21,7 +21,7 @@ internal static class RosterRows
             .Select(m => new RosterEntry(
                 m.Id, m.UserId, m.User.DisplayName, m.User.Email ?? "", m.User.School, m.User.Major,
                 m.User.StudentNumber, m.User.Phone, m.Role, m.TermKey, m.CreatedAt,
-                db.JoinOrders.Where(o => o.UserId == m.UserId && o.GroupId == m.JoinGroupId && o.Status == OrderStatus.Completed)
+                db.JoinOrders.Where(o => o.UserId == m.UserId && o.PoolId == m.JoinGroupId && o.Status == OrderStatus.Completed)
                     .Select(o => (long?)o.Amount).FirstOrDefault()));
     }
 }

@@ -7,15 +7,11 @@ using Woohakdong.Core.Membership;
 namespace Woohakdong.Core.Payments;
 
 /// <summary>
-/// A 총무 or above gives a completed member's fee back (e.g. the member leaves): the gateway first, so a refusal
-/// changes nothing; then, in one transaction, Completed → Refunded with its refund row (cause Admin), the membership
-/// removed and its seat freed. Of two officers refunding at once exactly one is told it worked; the other gets
-/// ORDER_ALREADY_REFUNDED. Asking again after a refund that stopped between the gateway and the database (a crash, a
-/// lost connection) records it without refunding twice: the gateway then has nothing left to refund.
+/// A 총무 or above gives a completed order's money back (e.g. the member leaves) through <see cref="SeatRefund"/> (cause
+/// Admin): the membership or sign-up goes with it and its seat is freed. Of two officers refunding at once exactly one is
+/// told it worked; the other gets ORDER_ALREADY_REFUNDED.
 /// </summary>
-public sealed class AdminRefund(
-    IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, PaymentGateways gateways, OrderRefunds refunds,
-    OrderLedger ledger, SeatChanges seatChanges)
+public sealed class AdminRefund(IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, OrderLedger ledger, SeatRefund seatRefund)
 {
     public const int ReasonMaxLength = 200;
 
@@ -31,23 +27,7 @@ public sealed class AdminRefund(
         if (order.Status != OrderStatus.Completed || order.ImpUid is null) throw AppException.Conflict(ErrorCodes.OrderNotRefundable);
         if (await MembershipOfAsync(order, ct) is { Role: ClubRole.President }) throw AppException.Conflict(ErrorCodes.PresidentRoleProtected);
 
-        bool recorded;
-        var seatFreed = false;
-        try
-        {
-            var payment = await gateways.For(order).GetPaymentAsync(order.ImpUid, ct)
-                ?? throw new PaymentGatewayException($"imp_uid {order.ImpUid} is unknown to the gateway");
-            order.RefundReason = reason;
-            recorded = await refunds.RefundAsync(order, payment, OrderCause.Admin, ct,
-                async db => seatFreed = await RemoveMembershipAsync(db, order, ct));
-        }
-        catch (PaymentGatewayException)
-        {
-            throw AppException.Conflict(ErrorCodes.RefundRefusedByGateway);
-        }
-        if (!recorded) throw AppException.Conflict(ErrorCodes.OrderAlreadyRefunded);
-        if (seatFreed)
-            await using (var db = await dbFactory.CreateDbContextAsync(ct)) await seatChanges.AnnounceAsync(db, order.GroupId, ct);
+        if (!await seatRefund.RefundAsync(order, reason, OrderCause.Admin, ct)) throw AppException.Conflict(ErrorCodes.OrderAlreadyRefunded);
         return OrderView.Of(order) with { Status = OrderStatus.Refunded };
     }
 
@@ -64,10 +44,6 @@ public sealed class AdminRefund(
         return await MembershipQuery(db, order).AsNoTracking().SingleOrDefaultAsync(ct);
     }
 
-    /// <summary>Inside the refund's transaction: the membership goes and, if there was one, its seat is freed.</summary>
-    private static async Task<bool> RemoveMembershipAsync(AppDbContext db, JoinOrder order, CancellationToken ct) =>
-        await MembershipQuery(db, order).ExecuteDeleteAsync(ct) > 0 && await SeatCounter.FreeAsync(db, order.GroupId, ct);
-
     private static IQueryable<ClubMembership> MembershipQuery(AppDbContext db, JoinOrder order) =>
-        db.Memberships.Where(m => m.ClubId == order.ClubId && m.UserId == order.UserId && m.JoinGroupId == order.GroupId);
+        db.Memberships.Where(m => m.ClubId == order.ClubId && m.UserId == order.UserId && m.JoinGroupId == order.PoolId);
 }

@@ -13,7 +13,8 @@ namespace Woohakdong.Core.Payments;
 
 /// <summary>
 /// <see cref="PaidOrderSettlement"/>'s usual case for many orders at once, on PostgreSQL: every order whose verified payment
-/// can be honoured and whose hold is still held in a recruiting group goes Pending → Paid → Completed in one transaction
+/// can be honoured and whose hold is still held in a recruiting join group (the crowd's flash case; other kinds of pool
+/// take the per-order way) goes Pending → Paid → Completed in one transaction
 /// of two statements, each order's receipt (<see cref="NotificationKind.PaymentCompleted"/>) written with it. The first locks the orders and their holds that qualify, in id order, re-checked after any
 /// concurrent move (so a callback that moved an order first wins it, and this batch leaves it); the second makes all
 /// their writes. Anything else, or a batch that meets a surprise (a membership that appeared meanwhile, a deadlock), is
@@ -69,8 +70,8 @@ public sealed class BulkCompletion(
             SELECT o."Id" AS "Value"
             FROM "JoinOrders" o
             JOIN "SeatHolds" h ON h."Id" = o."HoldId"
-            JOIN "JoinGroups" g ON g."Id" = h."GroupId"
-            WHERE o."Id" = ANY({orderIds}) AND o."Status" = {(int)OrderStatus.Pending}
+            JOIN "SeatPools" g ON g."Id" = h."PoolId"
+            WHERE o."Id" = ANY({orderIds}) AND o."Status" = {(int)OrderStatus.Pending} AND g."Kind" = {PoolKind.Join.ToString()}
               AND h."State" = {(int)HoldState.Held} AND (g."Recruiting" OR h."ByApproval")
               AND NOT EXISTS (SELECT FROM "ClubMemberships" m
                               WHERE m."ClubId" = g."ClubId" AND m."TermKey" = g."TermKey" AND m."UserId" = h."UserId")
@@ -108,17 +109,17 @@ public sealed class BulkCompletion(
             orders AS (
                 UPDATE "JoinOrders" o SET "Status" = {done}, "ImpUid" = i."ImpUid", "UpdatedAt" = {now}
                 FROM input i WHERE o."Id" = i."OrderId" AND o."Status" = {pending}
-                RETURNING o."Id", o."HoldId", o."UserId", o."ClubId", o."GroupId", o."Amount"
+                RETURNING o."Id", o."HoldId", o."UserId", o."ClubId", o."PoolId", o."Amount"
             ),
             holds AS (
                 UPDATE "SeatHolds" h SET "State" = {(int)HoldState.Converted}, "UpdatedAt" = {now}
                 FROM orders o WHERE h."Id" = o."HoldId" AND h."State" = {(int)HoldState.Held}
-                RETURNING h."GroupId", h."UserId"
+                RETURNING h."PoolId", h."UserId"
             ),
             memberships AS (
                 INSERT INTO "ClubMemberships" ("ClubId", "UserId", "TermKey", "Role", "JoinGroupId", "CreatedAt", "UpdatedAt")
                 SELECT g."ClubId", h."UserId", g."TermKey", {(int)ClubRole.Member}, g."Id", {now}, {now}
-                FROM holds h JOIN "JoinGroups" g ON g."Id" = h."GroupId"
+                FROM holds h JOIN "SeatPools" g ON g."Id" = h."PoolId"
                 ON CONFLICT DO NOTHING
                 RETURNING 1
             ),
@@ -134,7 +135,7 @@ public sealed class BulkCompletion(
                 INSERT INTO "LedgerEntries" ("ClubId", "TermKey", "Date", "Kind", "Category", "Amount", "Memo", "Source", "OrderId", "RecordedBy", "RecordedAt")
                 SELECT o."ClubId", g."TermKey", {today}, {(int)LedgerKind.Income}, {(int)LedgerCategory.MembershipFee}, o."Amount", '',
                        {(int)LedgerSource.Order}, o."Id", NULL, {recordedAt}
-                FROM orders o JOIN "JoinGroups" g ON g."Id" = o."GroupId"
+                FROM orders o JOIN "SeatPools" g ON g."Id" = o."PoolId"
                 RETURNING 1
             ),
             receipts AS (

@@ -33,7 +33,7 @@ public sealed class ClubPayments(IDbContextFactory<AppDbContext> dbFactory, Club
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await (
                 from order in db.JoinOrders
-                join grp in db.JoinGroups on order.GroupId equals grp.Id
+                join grp in db.JoinGroups on order.PoolId equals grp.Id
                 join user in db.Users on order.UserId equals user.Id
                 where order.ClubId == clubId && (allTerms || grp.TermKey == term) && (status == null || order.Status == status)
                 orderby order.Id descending

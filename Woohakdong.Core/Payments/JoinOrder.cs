@@ -3,15 +3,16 @@ using Woohakdong.Core.Data;
 namespace Woohakdong.Core.Payments;
 
 /// <summary>
-/// A paid join: the seat <see cref="HoldId"/> kept while the student pays <see cref="Amount"/> (copied from the group when
-/// the order was made) under <see cref="MerchantUid"/>. Its status only moves through <see cref="OrderLedger"/> (or, many at once, <see cref="BulkCompletion"/>).
+/// A paid seat in a pool (joining a club, or signing up to an event: the name is from when joining was the only kind): the
+/// seat <see cref="HoldId"/> kept while the student pays <see cref="Amount"/> (copied from the pool when the order was made)
+/// under <see cref="MerchantUid"/>. Its status only moves through <see cref="OrderLedger"/> (or, many at once, <see cref="BulkCompletion"/>).
 /// </summary>
 public sealed class JoinOrder : IAuditable
 {
     public long Id { get; set; }
     public string MerchantUid { get; set; } = "";
     public long ClubId { get; set; }
-    public long GroupId { get; set; }
+    public long PoolId { get; set; }
     public Guid UserId { get; set; }
     public long Amount { get; set; }
     public long HoldId { get; set; }

@@ -44,7 +44,7 @@ public sealed class MyOrders(IDbContextFactory<AppDbContext> dbFactory, ICurrent
     /// </summary>
     public Task<OrderView> ConfirmAsync(
         long groupId, string merchantUid, string? impUid, string? clientError, OrderCause cause, CancellationToken ct = default) =>
-        ConfirmAsync(o => o.MerchantUid == merchantUid && o.GroupId == groupId, merchantUid, impUid, clientError, cause, ct);
+        ConfirmAsync(o => o.MerchantUid == merchantUid && o.PoolId == groupId, merchantUid, impUid, clientError, cause, ct);
 
     /// <summary>The mobile return address carries only the merchant_uid: the caller's own order with it.</summary>
     public Task<OrderView> ConfirmAsync(

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Enrollment;
-using Woohakdong.Core.Joining;
 
 namespace Woohakdong.Core.Payments;
 
@@ -20,11 +19,11 @@ internal sealed class JoinOrderConfiguration : IEntityTypeConfiguration<JoinOrde
         order.HasIndex(o => o.UserId);
         // One order waits on a hold at a time, even when the student clicks on two instances at once.
         order.HasIndex(o => o.HoldId).IsUnique().HasFilter($"\"Status\" = {(int)OrderStatus.Pending}");
-        // The database refuses a second completed order for one student and term: that payment is refunded instead.
-        order.HasIndex(o => new { o.GroupId, o.UserId }).IsUnique().HasFilter($"\"Status\" = {(int)OrderStatus.Completed}");
+        // The database refuses a second completed order for one student and pool: that payment is refunded instead.
+        order.HasIndex(o => new { o.PoolId, o.UserId }).IsUnique().HasFilter($"\"Status\" = {(int)OrderStatus.Completed}");
         // Money records outlive whatever they point at.
         order.HasOne<Club>().WithMany().HasForeignKey(o => o.ClubId).OnDelete(DeleteBehavior.Restrict);
-        order.HasOne<JoinGroup>().WithMany().HasForeignKey(o => o.GroupId).OnDelete(DeleteBehavior.Restrict);
+        order.HasOne<SeatPool>().WithMany().HasForeignKey(o => o.PoolId).OnDelete(DeleteBehavior.Restrict);
         order.HasOne<AppUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Restrict);
         order.HasOne<SeatHold>().WithMany().HasForeignKey(o => o.HoldId).OnDelete(DeleteBehavior.Restrict);
     }

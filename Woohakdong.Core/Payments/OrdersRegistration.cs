@@ -23,6 +23,7 @@ public static class OrdersRegistration
         services.AddScoped<OrderReconciliation>();
         services.AddScoped<MyOrders>();
         services.AddScoped<ClubPayments>();
+        services.AddScoped<SeatRefund>();
         services.AddScoped<AdminRefund>();
         services.AddScoped<StartPaidJoin>();
         services.AddHostedService<Reconciler>();

@@ -6,12 +6,12 @@ using Woohakdong.Core.Enrollment;
 namespace Woohakdong.Core.Payments;
 
 /// <summary>
-/// What happens to a verified paid payment: claimed for its order (Paid), then honoured with a membership (Completed)
+/// What happens to a verified paid payment: claimed for its order (Paid), then honoured with what its seat grants (Completed)
 /// or given back (Refunded). Every step may run again after a crash or beside a concurrent caller: converting a hold is
 /// idempotent, each move is guarded, and the gateway's checksum refuses a second cancel of the same money.
 /// </summary>
 public sealed class PaidOrderSettlement(
-    IDbContextFactory<AppDbContext> dbFactory, OrderLedger ledger, HoldService holds, OrderRefunds refunds)
+    IDbContextFactory<AppDbContext> dbFactory, OrderLedger ledger, HoldService holds, OrderRefunds refunds, SeatGrants grants)
 {
     public const string Krw = "KRW";
 
@@ -44,10 +44,10 @@ public sealed class PaidOrderSettlement(
     /// <summary>False when the order is done (completed here or by someone else); true when it is now to be refunded.</summary>
     private async Task<bool> TryHonourAsync(JoinOrder order, OrderCause cause, CancellationToken ct)
     {
-        Admission admission;
+        IGrantedSeat granted;
         try
         {
-            admission = await holds.ConvertHoldAsync(order.HoldId, ct);
+            granted = await holds.ConvertHoldAsync(order.HoldId, ct);
         }
         catch (AppException refusal) when (refusal.Code is ErrorCodes.Full or ErrorCodes.NotRecruiting or ErrorCodes.HoldEnded)
         {
@@ -55,7 +55,7 @@ public sealed class PaidOrderSettlement(
             await ledger.TryClaimRefundAsync(order.Id, RefundReasons.SeatGone, ct);
             return true;
         }
-        var detail = $"membership {admission.MembershipId}";
+        var detail = $"{granted.GetType().Name} {granted.Id}";
         if (await ledger.TryMoveAsync(order, new OrderLedger.Move(OrderStatus.Completed, cause, detail), ct)) return false;
         if (await ledger.FindAsync(order.Id, ct) is not { Status: OrderStatus.Paid }) return false;
         // Still Paid although the move failed: the unique index found another completed order of this student and term.
@@ -74,7 +74,7 @@ public sealed class PaidOrderSettlement(
     internal static string PaidDetail(GatewayPayment payment, string? refundReason) =>
         $"imp_uid {payment.ImpUid}: {payment.Amount} {payment.Currency}{(refundReason is null ? "" : $"; refund {refundReason}")}";
 
-    internal static string CompletedFromHoldDetail(long holdId) => $"membership from hold {holdId}";
+    internal static string CompletedFromHoldDetail(long holdId) => $"seat from hold {holdId}";
 
     /// <summary>
     /// The usual case in one transaction: Pending → Paid → Completed with the hold converted, when the hold is still held
@@ -99,9 +99,10 @@ public sealed class PaidOrderSettlement(
     {
         if (Mismatch(order, payment) is { } mismatch) return mismatch;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var recruiting = await db.JoinGroups.Where(g => g.Id == order.GroupId).Select(g => g.Recruiting).SingleAsync(ct);
+        var pool = await db.SeatPools.AsNoTracking().SingleAsync(p => p.Id == order.PoolId, ct);
         // An approved application was given its seat by an officer: closing the crowd's recruitment does not take it back.
         var approved = await db.SeatHolds.AnyAsync(h => h.Id == order.HoldId && h.ByApproval, ct);
-        return recruiting || approved ? null : RefundReasons.GroupClosed;
+        return grants.For(pool).Honours(pool) || approved ? null : RefundReasons.GroupClosed;
+
     }
 }

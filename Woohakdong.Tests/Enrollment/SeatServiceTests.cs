@@ -88,12 +88,12 @@ public abstract class SeatServiceTests(SeatFixture fixture)
         var club = await harness.CreateClubAsync(seatLimit: 3, fee: 10_000);
         var hold = await HoldAsync(await harness.CreateStudentAsync(), club.GroupId);
 
-        var first = await harness.As<HoldService, Admission>(club.President, holds => holds.ConvertHoldAsync(hold.HoldId, Ct));
-        var second = await harness.As<HoldService, Admission>(club.President, holds => holds.ConvertHoldAsync(hold.HoldId, Ct));
+        var first = await harness.As<HoldService, IGrantedSeat>(club.President, holds => holds.ConvertHoldAsync(hold.HoldId, Ct));
+        var second = await harness.As<HoldService, IGrantedSeat>(club.President, holds => holds.ConvertHoldAsync(hold.HoldId, Ct));
         harness.Time.Advance(TimeSpan.FromMinutes(11));
         await harness.As<HoldService, int>(club.President, holds => holds.ExpireHoldsAsync(Ct));
 
-        Assert.Equal(first.MembershipId, second.MembershipId);
+        Assert.Equal(first.Id, second.Id);
         Assert.Equal(HoldState.Converted, await HoldStateAsync(hold.HoldId));
         Assert.Equal(1, (await harness.GroupAsync(club.GroupId)).SeatsTaken);
         Assert.Equal(1, await harness.AdmittedCountAsync(club.GroupId));

@@ -74,12 +74,12 @@ public static class RecordsApiKit
             db.JoinGroups.Add(group);
             await db.SaveChangesAsync(Ct);
         }
-        var hold = new SeatHold { GroupId = group.Id, UserId = userId, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(10) };
+        var hold = new SeatHold { PoolId = group.Id, UserId = userId, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(10) };
         db.SeatHolds.Add(hold);
         await db.SaveChangesAsync(Ct);
         var order = new JoinOrder
         {
-            MerchantUid = $"wh_{Guid.NewGuid():N}", ClubId = clubId, GroupId = group.Id, UserId = userId, Amount = amount,
+            MerchantUid = $"wh_{Guid.NewGuid():N}", ClubId = clubId, PoolId = group.Id, UserId = userId, Amount = amount,
             HoldId = hold.Id, HoldExpiresAt = hold.ExpiresAt, Status = status,
         };
         db.JoinOrders.Add(order);

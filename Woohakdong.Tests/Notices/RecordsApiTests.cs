@@ -32,7 +32,7 @@ public sealed class RecordsApiTests(CastApp app) : IClassFixture<CastApp>, IAsyn
         await using (var db = await app.DbAsync())
         {
             var membership = db.Memberships.Single(m => m.ClubId == cast.ClubId && m.UserId == payer);
-            membership.JoinGroupId = db.JoinOrders.Single(o => o.UserId == payer).GroupId;
+            membership.JoinGroupId = db.JoinOrders.Single(o => o.UserId == payer).PoolId;
             await db.SaveChangesAsync(Ct);
         }
 

@@ -35,7 +35,7 @@ public sealed class AdminPaymentsPageTests : JoiningPageTest
     private async Task<long> AddOrderAsync(string name, OrderStatus status)
     {
         var student = await AddUserAsync(name);
-        var hold = new SeatHold { GroupId = groupId, UserId = student, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(10) };
+        var hold = new SeatHold { PoolId = groupId, UserId = student, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(10) };
         await ChangeDatabaseAsync(db =>
         {
             db.SeatHolds.Add(hold);
@@ -44,7 +44,7 @@ public sealed class AdminPaymentsPageTests : JoiningPageTest
         var merchantUid = $"wh_{Guid.NewGuid():N}";
         var order = new JoinOrder
         {
-            MerchantUid = merchantUid, ClubId = clubId, GroupId = groupId, UserId = student, Amount = Fee, HoldId = hold.Id,
+            MerchantUid = merchantUid, ClubId = clubId, PoolId = groupId, UserId = student, Amount = Fee, HoldId = hold.Id,
             HoldExpiresAt = hold.ExpiresAt, Status = status,
             ImpUid = status == OrderStatus.Completed ? gateway.Pay(merchantUid, Fee).ImpUid : null,
         };

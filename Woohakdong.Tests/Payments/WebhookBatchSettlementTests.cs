@@ -114,7 +114,7 @@ public abstract class WebhookBatchSettlementTests(PaymentFixture fixture)
     private async Task<int> HoldsAsync(OpenClub club, HoldState state)
     {
         await using var db = await harness.DbAsync();
-        return await db.SeatHolds.CountAsync(h => h.GroupId == club.GroupId && h.State == state, Ct);
+        return await db.SeatHolds.CountAsync(h => h.PoolId == club.GroupId && h.State == state, Ct);
     }
 
 }

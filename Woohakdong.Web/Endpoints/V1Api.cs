@@ -27,6 +27,7 @@ public static partial class V1Api
         v1.MapLedgerApi();
         v1.MapExportsApi();
         v1.MapApplicationsApi();
+        v1.MapEventsApi();
         // Not under /v1, but the machine-facing endpoints are mapped together.
         app.MapPortOneWebhook();
         app.MapPortOneV2Webhook();

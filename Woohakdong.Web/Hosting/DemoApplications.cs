@@ -88,7 +88,7 @@ internal static class DemoApplications
         await decisions.DecideAsync(applicationId, Decision.Approve, "합격입니다!");
         var userId = (await users.FindByEmailAsync(email))!.Id;
         await using var db = await services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Core.Data.AppDbContext>>().CreateDbContextAsync();
-        var holdId = db.SeatHolds.Where(h => h.GroupId == groupId && h.UserId == userId && h.State == HoldState.Held).Select(h => h.Id).Single();
+        var holdId = db.SeatHolds.Where(h => h.PoolId == groupId && h.UserId == userId && h.State == HoldState.Held).Select(h => h.Id).Single();
         var holds = services.GetRequiredService<HoldService>();
         if (convert) await holds.ConvertHoldAsync(holdId);
         else await holds.ReleaseHoldAsync(holdId);

@@ -9,7 +9,7 @@ namespace Woohakdong.Web.Hosting;
 public sealed class SeatsLeftNotifier(IEventChannel<SeatsChanged> events, TimeProvider time, ILogger<SeatsLeftNotifier> logger)
     : PageNotifier<SeatsChanged, long, int>(events, time, logger)
 {
-    protected override long KeyOf(SeatsChanged message) => message.GroupId;
+    protected override long KeyOf(SeatsChanged message) => message.PoolId;
 
     protected override int ValueOf(SeatsChanged message) => message.SeatsLeft;
 }

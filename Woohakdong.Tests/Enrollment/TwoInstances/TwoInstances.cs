@@ -117,7 +117,7 @@ public sealed class TwoInstances : IAsyncLifetime
         await using var query = new NpgsqlCommand(
             """
             SELECT g."SeatsTaken", (SELECT count(*) FROM "ClubMemberships" m WHERE m."JoinGroupId" = g."Id")::int
-            FROM "JoinGroups" g WHERE g."Id" = @groupId
+            FROM "SeatPools" g WHERE g."Id" = @groupId
             """, connection);
         query.Parameters.AddWithValue("groupId", groupId);
         await using var reader = await query.ExecuteReaderAsync(ct);

@@ -11,7 +11,7 @@ public sealed class MyPaymentsTests : JoiningPageTest
 {
     private async Task AddOrderAsync(long clubId, long groupId, Guid userId, long amount, OrderStatus status, DateTimeOffset createdAt)
     {
-        var hold = new SeatHold { GroupId = groupId, UserId = userId, ExpiresAt = createdAt.AddMinutes(10), State = HoldState.Released };
+        var hold = new SeatHold { PoolId = groupId, UserId = userId, ExpiresAt = createdAt.AddMinutes(10), State = HoldState.Released };
         await ChangeDatabaseAsync(db =>
         {
             db.SeatHolds.Add(hold);
@@ -19,7 +19,7 @@ public sealed class MyPaymentsTests : JoiningPageTest
         });
         var order = new JoinOrder
         {
-            MerchantUid = MerchantUids.New(), ClubId = clubId, GroupId = groupId, UserId = userId, Amount = amount, HoldId = hold.Id,
+            MerchantUid = MerchantUids.New(), ClubId = clubId, PoolId = groupId, UserId = userId, Amount = amount, HoldId = hold.Id,
             HoldExpiresAt = hold.ExpiresAt, Status = status,
         };
         await ChangeDatabaseAsync(db =>

@@ -19,7 +19,7 @@ public sealed class OrderResultTests : JoiningPageTest
     private async Task<JoinOrder> AddPendingOrderAsync(Guid userId)
     {
         var expires = DateTimeOffset.UtcNow.AddMinutes(10);
-        var hold = new SeatHold { GroupId = groupId, UserId = userId, ExpiresAt = expires, State = HoldState.Held };
+        var hold = new SeatHold { PoolId = groupId, UserId = userId, ExpiresAt = expires, State = HoldState.Held };
         await ChangeDatabaseAsync(db =>
         {
             db.SeatHolds.Add(hold);
@@ -27,7 +27,7 @@ public sealed class OrderResultTests : JoiningPageTest
         });
         var order = new JoinOrder
         {
-            MerchantUid = MerchantUids.New(), ClubId = clubId, GroupId = groupId, UserId = userId, Amount = 10_000, HoldId = hold.Id,
+            MerchantUid = MerchantUids.New(), ClubId = clubId, PoolId = groupId, UserId = userId, Amount = 10_000, HoldId = hold.Id,
             HoldExpiresAt = expires, Status = OrderStatus.Pending,
         };
         await ChangeDatabaseAsync(db =>

@@ -553,7 +553,7 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("GroupId")
+                    b.Property<long>("PoolId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("State")
@@ -572,13 +572,130 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("GroupId", "UserId")
+                    b.HasIndex("PoolId", "UserId")
                         .IsUnique()
                         .HasFilter("\"State\" = 0");
 
                     b.HasIndex("State", "ExpiresAt");
 
                     b.ToTable("SeatHolds");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Enrollment.SeatPool", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("SeatLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TermKey")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClubId");
+
+                    b.ToTable("SeatPools", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+                        });
+
+                    b.HasDiscriminator<string>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Events.EventSignup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HoldId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TicketCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HoldId");
+
+                    b.HasIndex("TicketCode")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Cancelled'");
+
+                    b.ToTable("EventSignups");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Items.Item", b =>
@@ -720,70 +837,6 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.HasIndex("ItemId", "BorrowedAt");
 
                     b.ToTable("ItemLoans");
-                });
-
-            modelBuilder.Entity("Woohakdong.Core.Joining.JoinGroup", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset?>("ClosesAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("ClubId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("OpensAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Policy")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasDefaultValue("FirstCome");
-
-                    b.Property<bool>("Recruiting")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("SeatLimit")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SeatsTaken")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("TermKey")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("UpdatedBy")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClubId", "TermKey")
-                        .IsUnique();
-
-                    b.ToTable("JoinGroups", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_JoinGroups_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
-                        });
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
@@ -1223,9 +1276,6 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.Property<int>("GatewayVersion")
                         .HasColumnType("integer");
 
-                    b.Property<long>("GroupId")
-                        .HasColumnType("bigint");
-
                     b.Property<DateTimeOffset>("HoldExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1240,6 +1290,9 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<long>("PoolId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RefundReason")
                         .HasMaxLength(40)
@@ -1272,7 +1325,7 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("GroupId", "UserId")
+                    b.HasIndex("PoolId", "UserId")
                         .IsUnique()
                         .HasFilter("\"Status\" = 2");
 
@@ -1412,6 +1465,95 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.ToTable("IssuedUploads");
                 });
 
+            modelBuilder.Entity("Woohakdong.Core.Events.ClubEvent", b =>
+                {
+                    b.HasBaseType("Woohakdong.Core.Enrollment.SeatPool");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("CancelDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("SignupClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SignupOpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasIndex("ClubId", "StartsAt");
+
+                    b.ToTable(t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+                        });
+
+                    b.HasDiscriminator().HasValue("Event");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Joining.JoinGroup", b =>
+                {
+                    b.HasBaseType("Woohakdong.Core.Enrollment.SeatPool");
+
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("FirstCome");
+
+                    b.Property<bool>("Recruiting")
+                        .HasColumnType("boolean");
+
+                    b.HasIndex("ClubId", "TermKey")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'Join'");
+
+                    b.ToTable(t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+                        });
+
+                    b.HasDiscriminator().HasValue("Join");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1513,11 +1655,42 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Woohakdong.Core.Enrollment.SeatHold", b =>
                 {
-                    b.HasOne("Woohakdong.Core.Joining.JoinGroup", null)
+                    b.HasOne("Woohakdong.Core.Enrollment.SeatPool", null)
                         .WithMany()
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Enrollment.SeatPool", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Clubs.Club", "Club")
+                        .WithMany()
+                        .HasForeignKey("ClubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Club");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Events.EventSignup", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Events.ClubEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Enrollment.SeatHold", null)
+                        .WithMany()
+                        .HasForeignKey("HoldId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Woohakdong.Core.Accounts.AppUser", null)
                         .WithMany()
@@ -1570,17 +1743,6 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         .HasForeignKey("ReturnPhotoKey")
                         .HasPrincipalKey("Key")
                         .OnDelete(DeleteBehavior.NoAction);
-                });
-
-            modelBuilder.Entity("Woohakdong.Core.Joining.JoinGroup", b =>
-                {
-                    b.HasOne("Woohakdong.Core.Clubs.Club", "Club")
-                        .WithMany()
-                        .HasForeignKey("ClubId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Club");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
@@ -1728,15 +1890,15 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Woohakdong.Core.Joining.JoinGroup", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Woohakdong.Core.Enrollment.SeatHold", null)
                         .WithMany()
                         .HasForeignKey("HoldId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Enrollment.SeatPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -529,7 +529,7 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("GroupId")
+                    b.Property<long>("PoolId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
@@ -548,13 +548,126 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("GroupId", "UserId")
+                    b.HasIndex("PoolId", "UserId")
                         .IsUnique()
                         .HasFilter("\"State\" = 0");
 
                     b.HasIndex("State", "ExpiresAt");
 
                     b.ToTable("SeatHolds");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Enrollment.SeatPool", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClubId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeatLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TermKey")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClubId");
+
+                    b.ToTable("SeatPools", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+                        });
+
+                    b.HasDiscriminator<string>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Events.EventSignup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HoldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TicketCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HoldId");
+
+                    b.HasIndex("TicketCode")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Cancelled'");
+
+                    b.ToTable("EventSignups");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Items.Item", b =>
@@ -690,68 +803,6 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.HasIndex("ItemId", "BorrowedAt");
 
                     b.ToTable("ItemLoans");
-                });
-
-            modelBuilder.Entity("Woohakdong.Core.Joining.JoinGroup", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ClosesAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ClubId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OpensAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Policy")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("FirstCome");
-
-                    b.Property<bool>("Recruiting")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SeatLimit")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SeatsTaken")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TermKey")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("UpdatedBy")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClubId", "TermKey")
-                        .IsUnique();
-
-                    b.ToTable("JoinGroups", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_JoinGroups_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
-                        });
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
@@ -1173,9 +1224,6 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.Property<int>("GatewayVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("GroupId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("HoldExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -1190,6 +1238,9 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("PoolId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RefundReason")
                         .HasMaxLength(40)
@@ -1222,7 +1273,7 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("GroupId", "UserId")
+                    b.HasIndex("PoolId", "UserId")
                         .IsUnique()
                         .HasFilter("\"Status\" = 2");
 
@@ -1356,6 +1407,95 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.ToTable("IssuedUploads");
                 });
 
+            modelBuilder.Entity("Woohakdong.Core.Events.ClubEvent", b =>
+                {
+                    b.HasBaseType("Woohakdong.Core.Enrollment.SeatPool");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignupClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignupOpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasIndex("ClubId", "StartsAt");
+
+                    b.ToTable(t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+                        });
+
+                    b.HasDiscriminator().HasValue("Event");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Joining.JoinGroup", b =>
+                {
+                    b.HasBaseType("Woohakdong.Core.Enrollment.SeatPool");
+
+                    b.Property<long?>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("FirstCome");
+
+                    b.Property<bool>("Recruiting")
+                        .HasColumnType("INTEGER");
+
+                    b.HasIndex("ClubId", "TermKey")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'Join'");
+
+                    b.ToTable(t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+                        });
+
+                    b.HasDiscriminator().HasValue("Join");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1457,11 +1597,42 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Woohakdong.Core.Enrollment.SeatHold", b =>
                 {
-                    b.HasOne("Woohakdong.Core.Joining.JoinGroup", null)
+                    b.HasOne("Woohakdong.Core.Enrollment.SeatPool", null)
                         .WithMany()
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Enrollment.SeatPool", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Clubs.Club", "Club")
+                        .WithMany()
+                        .HasForeignKey("ClubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Club");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Events.EventSignup", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Events.ClubEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Enrollment.SeatHold", null)
+                        .WithMany()
+                        .HasForeignKey("HoldId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Woohakdong.Core.Accounts.AppUser", null)
                         .WithMany()
@@ -1514,17 +1685,6 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .HasForeignKey("ReturnPhotoKey")
                         .HasPrincipalKey("Key")
                         .OnDelete(DeleteBehavior.NoAction);
-                });
-
-            modelBuilder.Entity("Woohakdong.Core.Joining.JoinGroup", b =>
-                {
-                    b.HasOne("Woohakdong.Core.Clubs.Club", "Club")
-                        .WithMany()
-                        .HasForeignKey("ClubId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Club");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Ledger.LedgerEntry", b =>
@@ -1672,15 +1832,15 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Woohakdong.Core.Joining.JoinGroup", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Woohakdong.Core.Enrollment.SeatHold", null)
                         .WithMany()
                         .HasForeignKey("HoldId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Enrollment.SeatPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

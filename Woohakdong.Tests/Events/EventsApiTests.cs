@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Woohakdong.Core.Common;
+using Woohakdong.Core.Membership;
+using Woohakdong.Tests.Infrastructure;
+
+namespace Woohakdong.Tests.Events;
+
+/// <summary>Events under /v1 end to end: shapes, refusals as problems with their codes, and who may do what.</summary>
+public sealed class EventsApiTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static object Body(int? capacity = 2, string audience = "ANYONE", string? status = "PUBLISHED", int endsAfterHours = 3)
+    {
+        var startsAt = DateTimeOffset.UtcNow.ToOffset(KoreanTime.Offset).Date.AddDays(10).AddHours(19);
+        var start = new DateTimeOffset(startsAt, KoreanTime.Offset);
+        return new
+        {
+            title = "정기 모임", description = "간식 있어요.", place = "학생회관 301호", startsAt = start, endsAt = start.AddHours(endsAfterHours),
+            capacity, audience, signupClosesAt = start.AddHours(-2), cancelDeadline = start.AddDays(-2), status,
+        };
+    }
+
+    private async Task<ApiAccounts.SignedIn> StudentAsync()
+    {
+        var student = await app.SignUpAsync();
+        var profile = await student.Client.PutAsJsonAsync("/v1/me/profile",
+            new { name = "김학생", school = "우학대학교", major = "컴퓨터공학과", studentNumber = "20260001", phone = "010-1234-5678" }, Ct);
+        profile.EnsureSuccessStatusCode();
+        return student;
+    }
+
+    [Fact]
+    public async Task An_officer_creates_a_student_signs_up_sees_the_ticket_and_cancels()
+    {
+        var president = await StudentAsync();
+        var club = await president.CreateClubAsync($"ev-{Guid.NewGuid():N}"[..20]);
+        var created = await president.Client.PostAsJsonAsync($"/v1/clubs/{club.Id}/events", Body(), Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var eventId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("eventId").GetInt64();
+        var student = await StudentAsync();
+
+        var signup = await student.Client.PostAsJsonAsync($"/v1/events/{eventId}/signups", new { }, Ct);
+        Assert.Equal(HttpStatusCode.Created, signup.StatusCode);
+        var body = await signup.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(["signupId", "status"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("CONFIRMED", body.GetProperty("status").GetString());
+        Assert.Equal(ErrorCodes.AlreadySignedUp, await (await student.Client.PostAsJsonAsync($"/v1/events/{eventId}/signups", new { }, Ct))
+            .ProblemCodeAsync(HttpStatusCode.Conflict));
+
+        var listed = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/v1/clubs/{club.Id}/events", Ct);
+        Assert.Equal((1, "PUBLISHED"), (listed[0].GetProperty("seatsLeft").GetInt32(), listed[0].GetProperty("status").GetString()));
+        var mine = await student.Client.GetFromJsonAsync<JsonElement>("/v1/me/events", Ct);
+        Assert.Matches("^[0-9a-f]{32}$", mine[0].GetProperty("ticketCode").GetString());
+        var attendees = await president.Client.GetFromJsonAsync<JsonElement>($"/v1/events/{eventId}/signups", Ct);
+        Assert.Equal(("김학생", "20260001", false), (attendees[0].GetProperty("name").GetString(),
+            attendees[0].GetProperty("studentNumber").GetString(), attendees[0].GetProperty("paid").GetBoolean()));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await student.Client.DeleteAsync($"/v1/events/{eventId}/signups/me", Ct)).StatusCode);
+        Assert.Equal(ErrorCodes.SignupNotFound, await (await student.Client.DeleteAsync($"/v1/events/{eventId}/signups/me", Ct))
+            .ProblemCodeAsync(HttpStatusCode.NotFound));
+    }
+
+    [Fact]
+    public async Task Bad_input_and_the_wrong_callers_are_refused_with_stable_codes()
+    {
+        var president = await StudentAsync();
+        var club = await president.CreateClubAsync($"ev-{Guid.NewGuid():N}"[..20]);
+        var eventId = (await (await president.Client.PostAsJsonAsync($"/v1/clubs/{club.Id}/events", Body(audience: "MEMBERS"), Ct))
+            .Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("eventId").GetInt64();
+        var student = await StudentAsync();
+        var otherOfficer = await StudentAsync();
+        await otherOfficer.CreateClubAsync($"ev-{Guid.NewGuid():N}"[..20]);
+        var member = await StudentAsync();
+        await app.GrantRoleAsync(member, club.Id, ClubRole.Member);
+
+        Assert.Equal(ErrorCodes.EventTimesInvalid, await (await president.Client.PostAsJsonAsync($"/v1/clubs/{club.Id}/events", Body(endsAfterHours: -1), Ct))
+            .ProblemCodeAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(ErrorCodes.InvalidInput, await (await president.Client.PostAsJsonAsync($"/v1/clubs/{club.Id}/events", Body(audience: "FRIENDS"), Ct))
+            .ProblemCodeAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(ErrorCodes.NotAllowed, await (await student.Client.PostAsJsonAsync($"/v1/events/{eventId}/signups", new { }, Ct))
+            .ProblemCodeAsync(HttpStatusCode.Conflict));
+        foreach (var outsider in new[] { member, otherOfficer })
+        {
+            Assert.Equal(ErrorCodes.Forbidden, await (await outsider.Client.PutAsJsonAsync($"/v1/events/{eventId}", Body(), Ct)).ProblemCodeAsync(HttpStatusCode.Forbidden));
+            Assert.Equal(ErrorCodes.Forbidden, await (await outsider.Client.PostAsync($"/v1/events/{eventId}/cancel", null, Ct)).ProblemCodeAsync(HttpStatusCode.Forbidden));
+            Assert.Equal(ErrorCodes.Forbidden, await (await outsider.Client.GetAsync($"/v1/events/{eventId}/signups", Ct)).ProblemCodeAsync(HttpStatusCode.Forbidden));
+            Assert.Equal(ErrorCodes.Forbidden, await (await outsider.Client.PostAsJsonAsync($"/v1/clubs/{club.Id}/events", Body(), Ct)).ProblemCodeAsync(HttpStatusCode.Forbidden));
+        }
+        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostAsJsonAsync($"/v1/events/{eventId}/signups", new { }, Ct)).StatusCode);
+        Assert.Equal(ErrorCodes.CapacityInvalid, await (await president.Client.PutAsJsonAsync($"/v1/events/{eventId}", Body(capacity: 0), Ct))
+            .ProblemCodeAsync(HttpStatusCode.BadRequest));
+    }
+}
