@@ -29,7 +29,7 @@ start_instance a "$PORT_A" "$@"
 # shared with any test run on this machine.
 psql -q -v ON_ERROR_STOP=1 -d "$DATABASE" \
   -c 'ALTER TABLE "Clubs" ALTER COLUMN "Id" RESTART WITH 900001' \
-  -c 'ALTER TABLE "JoinGroups" ALTER COLUMN "Id" RESTART WITH 900001'
+  -c 'ALTER TABLE "SeatPools" ALTER COLUMN "Id" RESTART WITH 900001'
 PORT_B=$(free_port $((PORT_A + 1)))
 start_instance b "$PORT_B" "$@"
 
@@ -52,7 +52,7 @@ timeout 20m dotnet "$OUT/flashcrowd/FlashCrowd.dll" --instances "http://127.0.0.
 GROUP=$(sed -n 's/^group_id=//p' "$OUT/result.txt" 2>/dev/null)
 [[ -n $GROUP ]] || fail "the load generator stopped before the crowd (exit $status)"
 read -r MEMBERS TAKEN < <(psql -At -F ' ' -d "$DATABASE" \
-  -c "SELECT (SELECT count(*) FROM \"ClubMemberships\" WHERE \"JoinGroupId\" = $GROUP), \"SeatsTaken\" FROM \"JoinGroups\" WHERE \"Id\" = $GROUP")
+  -c "SELECT (SELECT count(*) FROM \"ClubMemberships\" WHERE \"JoinGroupId\" = $GROUP), \"SeatsTaken\" FROM \"SeatPools\" WHERE \"Id\" = $GROUP")
 if [[ $MEMBERS == "$SEATS" && $TAKEN == "$SEATS" ]]; then
   echo "database: $MEMBERS memberships through the group, SeatsTaken $TAKEN: OK"
 else

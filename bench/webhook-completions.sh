@@ -43,7 +43,7 @@ run_version() {
     # Ids far from the small ones the tests' databases use (the Redis lock key and seat channel are shared on this machine).
     psql -q -v ON_ERROR_STOP=1 -d "$DATABASE" \
       -c 'ALTER TABLE "Clubs" ALTER COLUMN "Id" RESTART WITH 910001' \
-      -c 'ALTER TABLE "JoinGroups" ALTER COLUMN "Id" RESTART WITH 910001'
+      -c 'ALTER TABLE "SeatPools" ALTER COLUMN "Id" RESTART WITH 910001'
     first=0
   fi
   timeout 10m dotnet "$OUT/webhookcompletions/WebhookCompletions.dll" "http://127.0.0.1:$PORT" "$ORDERS" "$WARMUP" "$CONCURRENCY" "$result" \
@@ -52,12 +52,12 @@ run_version() {
   GROUP=$(sed -n 's/^group_id=//p' "$result" 2>/dev/null || true)
   [[ -n $GROUP ]] || fail "the $version webhook sender stopped early"
   read -r COMPLETED MEMBERS PAID_MOVES MULTI WRONG_GATEWAY < <(psql -At -F ' ' -d "$DATABASE" -c "
-    SELECT (SELECT count(*) FROM \"JoinOrders\" WHERE \"GroupId\" = $GROUP AND \"Status\" = 2),
+    SELECT (SELECT count(*) FROM \"JoinOrders\" WHERE \"PoolId\" = $GROUP AND \"Status\" = 2),
            (SELECT count(*) FROM \"ClubMemberships\" WHERE \"JoinGroupId\" = $GROUP),
-           (SELECT count(*) FROM \"OrderHistory\" h JOIN \"JoinOrders\" o ON o.\"Id\" = h.\"OrderId\" WHERE o.\"GroupId\" = $GROUP AND h.\"To\" = 1 AND h.\"Cause\" = 0),
+           (SELECT count(*) FROM \"OrderHistory\" h JOIN \"JoinOrders\" o ON o.\"Id\" = h.\"OrderId\" WHERE o.\"PoolId\" = $GROUP AND h.\"To\" = 1 AND h.\"Cause\" = 0),
            (SELECT count(*) FROM (SELECT h.\"OrderId\" FROM \"OrderHistory\" h JOIN \"JoinOrders\" o ON o.\"Id\" = h.\"OrderId\"
-              WHERE o.\"GroupId\" = $GROUP AND h.\"To\" IN (1, 2) GROUP BY h.\"OrderId\", h.\"To\" HAVING count(*) > 1) twice),
-           (SELECT count(*) FROM \"JoinOrders\" WHERE \"GroupId\" = $GROUP AND \"GatewayVersion\" <> ${version#v})")
+              WHERE o.\"PoolId\" = $GROUP AND h.\"To\" IN (1, 2) GROUP BY h.\"OrderId\", h.\"To\" HAVING count(*) > 1) twice),
+           (SELECT count(*) FROM \"JoinOrders\" WHERE \"PoolId\" = $GROUP AND \"GatewayVersion\" <> ${version#v})")
   TOTAL=$((2 * ORDERS + WARMUP))
   if [[ $COMPLETED == "$TOTAL" && $MEMBERS == "$TOTAL" && $PAID_MOVES == "$TOTAL" && $MULTI == 0 && $WRONG_GATEWAY == 0 ]]; then
     echo "$version database: $COMPLETED completed orders, $MEMBERS memberships, $PAID_MOVES Paid transitions (all by webhook), no order moved twice, all made with $version: OK"
