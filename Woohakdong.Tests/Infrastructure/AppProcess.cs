@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace Woohakdong.Tests.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace Woohakdong.Tests.Infrastructure;
 /// way a deployment runs it. Disposing kills its process tree; <see cref="RecentOutput"/> keeps its last lines of
 /// output for failure messages.
 /// </summary>
-public sealed class AppProcess : IAsyncDisposable
+public sealed partial class AppProcess : IAsyncDisposable
 {
     private const int KeptLines = 200;
     private const int FailureLines = 40;
@@ -19,12 +20,14 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> output = new();
     // Error entries ("fail:" and the lines after it) are kept apart: a crowd's warnings would push them out of `output`.
     private readonly ConcurrentQueue<string> failures = new();
+    // The app binds port 0 and says which port it got: a port picked here and freed before the app binds it could be
+    // taken meanwhile by another test's server, whose /health would then pass for this one's.
+    private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int failureLinesLeft;
 
-    private AppProcess(string name, Uri baseAddress, Process process)
+    private AppProcess(string name, Process process)
     {
         Name = name;
-        BaseAddress = baseAddress;
         this.process = process;
     }
 
@@ -36,7 +39,11 @@ public sealed class AppProcess : IAsyncDisposable
     };
 
     public string Name { get; }
-    public Uri BaseAddress { get; }
+
+    /// <summary>The address the app listens on, known once it has said so (before <see cref="StartAsync"/> returns).</summary>
+    public Uri BaseAddress => listening.Task.IsCompletedSuccessfully
+        ? listening.Task.Result
+        : throw new InvalidOperationException($"{Name} has not said where it listens yet.");
 
     /// <summary>
     /// Starts the app and waits until <c>/health</c> answers 200. <paramref name="settings"/> are configuration keys
@@ -47,7 +54,6 @@ public sealed class AppProcess : IAsyncDisposable
         string name, IReadOnlyDictionary<string, string> settings, string environment = "Production", CancellationToken ct = default)
     {
         var folder = WebBuildFolder();
-        var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder,
@@ -57,17 +63,18 @@ public sealed class AppProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(folder, "Woohakdong.Web.dll"));
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        start.ArgumentList.Add("http://127.0.0.1:0");
         // Nothing from the test runner's own hosting settings may leak into the app.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(key);
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Demo__Seed"] = "false";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in LiftedSignInLimits.Concat(settings)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var app = new AppProcess(name, address, process);
+        var app = new AppProcess(name, process);
         process.OutputDataReceived += (_, line) => app.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => app.Keep(line.Data);
         process.Start();
@@ -97,7 +104,7 @@ public sealed class AppProcess : IAsyncDisposable
     public IReadOnlyCollection<string> LoggedErrors => failures;
 
     public string RecentOutput =>
-        $"--- last output of {Name} ({BaseAddress}) ---\n{string.Join('\n', output)}" +
+        $"--- last output of {Name} ({(listening.Task.IsCompletedSuccessfully ? listening.Task.Result : "not listening")}) ---\n{string.Join('\n', output)}" +
         (failures.IsEmpty ? "" : $"\n--- errors logged by {Name} ---\n{string.Join('\n', failures)}");
 
     public async ValueTask DisposeAsync()
@@ -117,8 +124,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     private async Task WaitUntilHealthyAsync(CancellationToken ct)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
+        using var client = new HttpClient { BaseAddress = await WaitUntilListeningAsync(deadline, ct), Timeout = TimeSpan.FromSeconds(5) };
         while (true)
         {
             if (process.HasExited)
@@ -142,9 +149,21 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    private async Task<Uri> WaitUntilListeningAsync(Stopwatch deadline, CancellationToken ct)
+    {
+        var exited = process.WaitForExitAsync(ct);
+        var first = await Task.WhenAny(listening.Task, exited, Task.Delay(StartTimeout - deadline.Elapsed, ct));
+        if (first == listening.Task) return await listening.Task;
+        ct.ThrowIfCancellationRequested();
+        if (first == exited) throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before it listened.\n{RecentOutput}");
+        throw new TimeoutException($"{Name} did not listen within {StartTimeout.TotalSeconds:0} s.\n{RecentOutput}");
+    }
+
     private void Keep(string? line)
     {
         if (line is null) return;
+        if (!listening.Task.IsCompleted && ListeningLine().Match(line) is { Success: true } match)
+            listening.TrySetResult(new Uri(match.Groups["address"].Value));
         output.Enqueue(line);
         while (output.Count > KeptLines) output.TryDequeue(out _);
         if (line.StartsWith("fail:", StringComparison.Ordinal)) failureLinesLeft = FailureLines;
@@ -167,6 +186,9 @@ public sealed class AppProcess : IAsyncDisposable
             throw new FileNotFoundException($"The web app is not built in {folder}; build the solution first.");
         return folder;
     }
+
+    [GeneratedRegex(@"Now listening on: (?<address>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
 
     public static int FreeLoopbackPort()
     {
