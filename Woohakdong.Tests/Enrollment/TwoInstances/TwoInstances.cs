@@ -59,8 +59,16 @@ public sealed class TwoInstances : IAsyncLifetime
         President.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", president.Token);
 
         var students = new Student[StudentCount];
-        await Parallel.ForAsync(0, StudentCount, new ParallelOptions { MaxDegreeOfParallelism = SetupParallelism, CancellationToken = ct },
-            async (i, token) => students[i] = await SignUpAsync(i, InstanceFor(i), token));
+        try
+        {
+            await Parallel.ForAsync(0, StudentCount, new ParallelOptions { MaxDegreeOfParallelism = SetupParallelism, CancellationToken = ct },
+                async (i, token) => students[i] = await SignUpAsync(i, InstanceFor(i), token));
+        }
+        catch (HttpRequestException error)
+        {
+            // An instance that stops answering mid-setup says why only in its own output.
+            throw new InvalidOperationException($"Signing up the crowd failed: {error.Message}\n{RecentOutput}", error);
+        }
         Students = students;
         SetupReport = $"setup: Redis and both instances up in {started.TotalSeconds:0.0} s, " +
             $"{StudentCount} students signed up with complete profiles in {(clock.Elapsed - started).TotalSeconds:0.0} s";
