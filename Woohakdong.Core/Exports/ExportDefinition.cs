@@ -39,10 +39,15 @@ public interface IExportDefinition
     Task WriteAsync(AppDbContext db, ExportRequest request, ExportFormat format, Stream output, CancellationToken ct);
 }
 
+/// <summary>A column with the value it shows from a row.</summary>
+public sealed record ExportField<TRow>(ExportColumn Column, Func<TRow, object?> Value);
+
 public abstract class ExportDefinition<TRow> : IExportDefinition
 {
     public abstract string Name { get; }
     public abstract string Title { get; }
+
+    /// <summary>The columns every file of this export has, in order.</summary>
     public abstract IReadOnlyList<ExportColumn> Columns { get; }
 
     public abstract bool IsAllowed(ClubRole? role);
@@ -54,11 +59,21 @@ public abstract class ExportDefinition<TRow> : IExportDefinition
     /// <summary>The rows, streamed from the database: never all in memory at once.</summary>
     protected abstract IAsyncEnumerable<TRow> RowsAsync(AppDbContext db, ExportRequest request, CancellationToken ct);
 
-    public Task WriteAsync(AppDbContext db, ExportRequest request, ExportFormat format, Stream output, CancellationToken ct) =>
-        ExportWriter.WriteAsync(output, format, Columns, Getters, RowsAsync(db, request, ct), ct);
+    /// <summary>
+    /// The file's columns: <see cref="Columns"/>, read from the row's properties. An export whose columns depend on the
+    /// club's data (one per question of an application form) adds its own.
+    /// </summary>
+    protected virtual Task<IReadOnlyList<ExportField<TRow>>> FieldsAsync(AppDbContext db, ExportRequest request, CancellationToken ct) =>
+        Task.FromResult(PropertyFields);
 
-    private IReadOnlyList<Func<TRow, object?>> Getters => getters ??= [.. Columns.Select(Getter)];
-    private IReadOnlyList<Func<TRow, object?>>? getters;
+    public async Task WriteAsync(AppDbContext db, ExportRequest request, ExportFormat format, Stream output, CancellationToken ct)
+    {
+        var fields = await FieldsAsync(db, request, ct);
+        await ExportWriter.WriteAsync(output, format, [.. fields.Select(f => f.Column)], [.. fields.Select(f => f.Value)], RowsAsync(db, request, ct), ct);
+    }
+
+    protected IReadOnlyList<ExportField<TRow>> PropertyFields => propertyFields ??= [.. Columns.Select(c => new ExportField<TRow>(c, Getter(c)))];
+    private IReadOnlyList<ExportField<TRow>>? propertyFields;
 
     private static Func<TRow, object?> Getter(ExportColumn column)
     {

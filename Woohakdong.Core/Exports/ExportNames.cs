@@ -1,3 +1,4 @@
+using Woohakdong.Core.Applications;
 using Woohakdong.Core.Ledger;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Payments;
@@ -24,6 +25,17 @@ internal static class ExportNames
         OrderStatus.Failed => "실패",
         OrderStatus.Expired => "만료",
         _ => "환불",
+    };
+
+    public static string Of(ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Submitted => "제출됨",
+        ApplicationStatus.Interview => "면접",
+        ApplicationStatus.Approved => "합격",
+        ApplicationStatus.Rejected => "불합격",
+        ApplicationStatus.Withdrawn => "지원 취소",
+        ApplicationStatus.Expired => "만료",
+        _ => "가입 완료",
     };
 
     public static string Of(LedgerKind kind) => kind == LedgerKind.Income ? "수입" : "지출";

@@ -6,12 +6,12 @@ using Woohakdong.Tests.Notices;
 
 namespace Woohakdong.Tests.Exports;
 
-/// <summary>Every export refused to the wrong roles: officers for the roster, 총무 and above for money, on both routes.</summary>
+/// <summary>Every export refused to the wrong roles: officers for the roster and applications, 총무 and above for money, on both routes.</summary>
 public sealed class ExportsApiAuthorizationTests(CastApp app) : IClassFixture<CastApp>, IAsyncLifetime
 {
     private static readonly Caller[] Callers =
         [Caller.Anonymous, Caller.Student, Caller.OfficerOfAnotherClub, Caller.Member, Caller.Officer, Caller.Secretary, Caller.VicePresident, Caller.President];
-    private static readonly string[] Exports = ["roster", "payments", "ledger"];
+    private static readonly string[] Exports = ["roster", "applications", "payments", "ledger"];
     private static readonly string[] Routes = ["/v1/clubs/{0}/exports/{1}", "/exports/clubs/{0}/{1}"];
     private ApiCast cast = null!;
 
@@ -21,7 +21,7 @@ public sealed class ExportsApiAuthorizationTests(CastApp app) : IClassFixture<Ca
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static IEnumerable<Caller> AllowedFor(string export) => export == "roster"
+    private static IEnumerable<Caller> AllowedFor(string export) => export is "roster" or "applications"
         ? [Caller.Officer, Caller.Secretary, Caller.VicePresident, Caller.President]
         : [Caller.Secretary, Caller.VicePresident, Caller.President];
 

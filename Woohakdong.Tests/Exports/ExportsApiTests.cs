@@ -101,7 +101,9 @@ public sealed class ExportsApiTests(CastApp app) : IClassFixture<CastApp>
     [InlineData("roster?role=KING", HttpStatusCode.BadRequest, ErrorCodes.RoleInvalid)]
     [InlineData("payments?status=PAID_TWICE", HttpStatusCode.BadRequest, ErrorCodes.PaymentStatusInvalid)]
     [InlineData("payments?status=2", HttpStatusCode.BadRequest, ErrorCodes.PaymentStatusInvalid)]
-    [InlineData("applications", HttpStatusCode.NotFound, ErrorCodes.ExportNotFound)]
+    [InlineData("applications?status=MAYBE", HttpStatusCode.BadRequest, ErrorCodes.ApplicationStatusInvalid)]
+    [InlineData("applications?status=0", HttpStatusCode.BadRequest, ErrorCodes.ApplicationStatusInvalid)]
+    [InlineData("minutes", HttpStatusCode.NotFound, ErrorCodes.ExportNotFound)]
     [InlineData("..%2F..%2Fetc", HttpStatusCode.NotFound, ErrorCodes.ExportNotFound)]
     public async Task Bad_export_requests_are_refused_with_their_code(string path, HttpStatusCode status, string code)
     {
