@@ -5,17 +5,23 @@ using Woohakdong.Core.Joining;
 
 namespace Woohakdong.Core.Enrollment;
 
-/// <summary>After a committed seat change: clears this instance's sold-out flag at once and tells the others.</summary>
+/// <summary>
+/// After a committed seat change: updates this instance's sold-out memory at once (a seat left clears it, none left
+/// marks it) and tells the others, whose listeners do the same.
+/// </summary>
 public sealed class SeatChanges(SoldOutGroups soldOut, IEventChannel<SeatsChanged> events)
 {
     /// <summary>Reads the pool's seats left, announces them and returns them.</summary>
     public async Task<int> AnnounceAsync(AppDbContext db, long poolId, CancellationToken ct)
     {
-        var seats = await db.SeatPools.AsNoTracking().Where(g => g.Id == poolId)
-            .Select(g => new { g.SeatLimit, g.SeatsTaken }).SingleAsync(ct);
-        var seatsLeft = SeatRules.SeatsLeft(seats.SeatLimit, seats.SeatsTaken);
-        if (seatsLeft > 0) soldOut.Clear(poolId);
-        await events.PublishAsync(new SeatsChanged(poolId, seatsLeft));
+        // Seen before the read: a seat freed after it clears the generation, and the mark below is then undone.
+        var generation = soldOut.Observe(poolId);
+        var pool = await db.SeatPools.AsNoTracking().SingleAsync(g => g.Id == poolId, ct);
+        var seatsLeft = SeatRules.SeatsLeft(pool.SeatLimit, pool.SeatsTaken);
+        var soldOutToCrowd = seatsLeft == 0 && !pool.SeatsGoByApproval;
+        if (soldOutToCrowd) soldOut.MarkFull(poolId, generation);
+        else soldOut.Clear(poolId);
+        await events.PublishAsync(new SeatsChanged(poolId, seatsLeft, soldOutToCrowd));
         return seatsLeft;
     }
 }

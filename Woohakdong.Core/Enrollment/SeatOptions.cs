@@ -34,6 +34,11 @@ public sealed class SeatOptions
     /// <summary>How long a join waits for the club's lock before answering BUSY.</summary>
     public TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(3);
     public TimeSpan LockRetry { get; set; } = TimeSpan.FromMilliseconds(25);
+    /// <summary>
+    /// How long another instance's "sold out" message keeps a pool full here before this instance asks the database
+    /// again (its own failed update then keeps it full until a seat is freed).
+    /// </summary>
+    public TimeSpan SoldOutMessageTrust { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>How often each instance expires overdue holds.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
@@ -51,6 +56,7 @@ internal sealed class SeatOptionsValidator(IHostEnvironment? environment, bool r
         Positive(options.LockWait, nameof(options.LockWait));
         Positive(options.LockRetry, nameof(options.LockRetry));
         Positive(options.SweepInterval, nameof(options.SweepInterval));
+        Positive(options.SoldOutMessageTrust, nameof(options.SoldOutMessageTrust));
         if (options.LockRetry > options.LockWait)
             problems.Add($"{SeatOptions.Section}:LockRetry must not exceed {SeatOptions.Section}:LockWait.");
         if (options.Lock == SeatLockChoice.None && (environment is null || environment.IsProduction()))

@@ -30,6 +30,12 @@ public abstract class SeatPool : IAuditable
     public int SeatLimit { get; set; }
     public int SeatsTaken { get; set; }
 
+    /// <summary>
+    /// Whether the seats go by an officer's approval rather than to the crowd: such a pool is never remembered as sold
+    /// out, since an approved student's own held seat must never make their payment look full.
+    /// </summary>
+    public virtual bool SeatsGoByApproval => false;
+
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

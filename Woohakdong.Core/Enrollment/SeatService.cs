@@ -33,15 +33,16 @@ public sealed class SeatService(
     public Task<HoldView> HoldAsync(long groupId, CancellationToken ct = default) => HoldAsync(PoolKind.Join, groupId, ct);
 
     /// <summary>
-    /// Keeps a seat while the student pays; asking again while the hold is live returns the same hold. An approved
-    /// application's hold is that student's way in, whether or not the period or the crowd's seats are still open.
+    /// Keeps a seat while the student pays; asking again while the hold is live returns the same hold, even when that
+    /// hold took the last seat (the payment window may be reopened). An approved application's hold is that student's way
+    /// in, whether or not the period or the crowd's seats are still open.
     /// </summary>
     public async Task<HoldView> HoldAsync(PoolKind kind, long poolId, CancellationToken ct = default)
     {
-        // The crowd's sold-out memory first: an application group is never marked, its seats go by approval only.
-        if (soldOut.IsFull(poolId)) throw AppException.Conflict(ErrorCodes.Full);
+        // Unlike a free seat's FULL, a paid one's reads the caller's hold first: the paid path reads the database anyway.
         var live = await LiveHoldAsync(poolId, currentUser.RequireUserId(), ct);
-        if (live is { ByApproval: true }) return live.View;
+        if (live is not null && (live.ByApproval || soldOut.IsFull(poolId))) return live.View;
+        if (soldOut.IsFull(poolId)) throw AppException.Conflict(ErrorCodes.Full);
         var (userId, pool, grant) = await CheckTakeableAsync(kind, poolId, forHold: true, ct);
         if (live is not null) return live.View;
         var hold = new SeatHold

@@ -1,13 +1,17 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Woohakdong.Core.Common.Messaging;
 
 namespace Woohakdong.Core.Enrollment;
 
-/// <summary>Clears this instance's sold-out flags when another instance frees a seat.</summary>
+/// <summary>
+/// Keeps this instance's sold-out memory in step with the others: their "sold out" marks a pool full here (for
+/// <see cref="SeatOptions.SoldOutMessageTrust"/>), any other change clears it.
+/// </summary>
 public sealed class SoldOutListener(
-    IEventChannel<SeatsChanged> events, SoldOutGroups soldOut, IEnumerable<IConnectionMultiplexer> redis, TimeProvider time,
-    ILogger<SoldOutListener> logger) : ChannelListener<SeatsChanged>(events, time, logger)
+    IEventChannel<SeatsChanged> events, SoldOutGroups soldOut, IEnumerable<IConnectionMultiplexer> redis, IOptions<SeatOptions> options,
+    TimeProvider time, ILogger<SoldOutListener> logger) : ChannelListener<SeatsChanged>(events, time, logger)
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,6 +22,7 @@ public sealed class SoldOutListener(
 
     protected override void Handle(SeatsChanged change)
     {
-        if (change.SeatsLeft > 0) soldOut.Clear(change.PoolId);
+        if (change.SoldOut) soldOut.MarkFullFor(change.PoolId, options.Value.SoldOutMessageTrust);
+        else soldOut.Clear(change.PoolId);
     }
 }

@@ -17,6 +17,8 @@ public sealed class JoinGroup : SeatPool
     public DateTimeOffset? OpensAt { get; set; }
     public DateTimeOffset? ClosesAt { get; set; }
 
+    public override bool SeatsGoByApproval => Policy == JoinPolicy.Application;
+
     /// <summary>The membership a seat in this group gives: a plain member of the club for the group's term.</summary>
     public ClubMembership NewMember(Guid userId) =>
         new() { ClubId = ClubId, UserId = userId, TermKey = TermKey, Role = ClubRole.Member, JoinGroupId = Id };

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
+using Woohakdong.Core.Common.Messaging;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
@@ -58,8 +59,11 @@ public abstract class SeatServiceTests(SeatFixture fixture)
         var again = await HoldAsync(holder, club.GroupId);
         var other = await harness.CreateStudentAsync();
         await SeatAssert.ConflictAsync(ErrorCodes.Full, () => HoldAsync(other, club.GroupId));
+        // The pool is remembered full now; the holder reopening the payment window still gets the seat that is theirs.
+        var reopened = await HoldAsync(holder, club.GroupId);
 
         Assert.Equal(first.HoldId, again.HoldId);
+        Assert.Equal(first.HoldId, reopened.HoldId);
         Assert.Equal(harness.Time.GetUtcNow() + TimeSpan.FromMinutes(10), first.ExpiresAt);
         Assert.Equal(1, (await harness.GroupAsync(club.GroupId)).SeatsTaken);
     }
@@ -143,6 +147,47 @@ public abstract class SeatServiceTests(SeatFixture fixture)
         await SetTermsAsync(club, seatLimit: 2);
 
         await AdmitAsync(waiting, club.GroupId);
+    }
+
+    [Fact]
+    public async Task Taking_the_last_seat_marks_the_pool_sold_out_here_and_tells_the_other_instances()
+    {
+        var club = await harness.CreateClubAsync(seatLimit: 2);
+        var heard = new List<SeatsChanged>();
+        using var listening = harness.Services.GetRequiredService<IEventChannel<SeatsChanged>>().Subscribe(change =>
+        {
+            lock (heard) heard.Add(change);
+        });
+
+        await AdmitAsync(await harness.CreateStudentAsync(), club.GroupId);
+        var fullAfterFirst = harness.Services.GetRequiredService<SoldOutGroups>().IsFull(club.GroupId);
+        await AdmitAsync(await harness.CreateStudentAsync(), club.GroupId);
+
+        Assert.False(fullAfterFirst);
+        Assert.True(harness.Services.GetRequiredService<SoldOutGroups>().IsFull(club.GroupId));
+        Assert.Equal([new SeatsChanged(club.GroupId, 1, SoldOut: false), new SeatsChanged(club.GroupId, 0, SoldOut: true)],
+            heard.Where(c => c.PoolId == club.GroupId));
+    }
+
+    [Fact]
+    public async Task An_application_group_filled_by_approval_is_never_remembered_sold_out()
+    {
+        var club = await harness.CreateClubAsync(seatLimit: 1);
+        await using (var db = await harness.DbAsync())
+            await db.JoinGroups.Where(g => g.Id == club.GroupId).ExecuteUpdateAsync(s => s.SetProperty(g => g.Policy, JoinPolicy.Application), Ct);
+        var heard = new List<SeatsChanged>();
+        using var listening = harness.Services.GetRequiredService<IEventChannel<SeatsChanged>>().Subscribe(change =>
+        {
+            lock (heard) heard.Add(change);
+        });
+
+        var approved = await harness.CreateStudentAsync();
+        await harness.As<SeatService, ApprovedSeat>(club.President,
+            seats => seats.TakeApprovedSeatAsync(club.GroupId, approved, (_, _) => Task.CompletedTask, Ct));
+
+        Assert.Equal(1, (await harness.GroupAsync(club.GroupId)).SeatsTaken);
+        Assert.False(harness.Services.GetRequiredService<SoldOutGroups>().IsFull(club.GroupId));
+        Assert.Equal([new SeatsChanged(club.GroupId, 0, SoldOut: false)], heard.Where(c => c.PoolId == club.GroupId));
     }
 
     [Fact]
