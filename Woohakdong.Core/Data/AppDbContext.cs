@@ -30,6 +30,20 @@ public abstract class AppDbContext(DbContextOptions options)
     /// <summary>Whose changes <see cref="AuditInterceptor"/> stamps; set by the scope that hands the context out.</summary>
     internal ICurrentUser? Actor { get; set; }
 
+    // Who added which entity, when one save carries several people's changes (a batch of seats).
+    private Dictionary<object, Guid>? addedBy;
+
+    /// <summary>Records every entity added since the last call as <paramref name="userId"/>'s, for the audit stamp.</summary>
+    internal void AttributeAddedTo(Guid userId)
+    {
+        addedBy ??= new Dictionary<object, Guid>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Added)) addedBy.TryAdd(entry.Entity, userId);
+    }
+
+    /// <summary>Whose doing <paramref name="entity"/> is: its attributed user, else the context's <see cref="Actor"/>.</summary>
+    internal Guid? ActorOf(object entity) =>
+        addedBy is not null && addedBy.TryGetValue(entity, out var userId) ? userId : Actor?.UserId;
+
     /// <summary>Recipients of notifications saved but not yet announced (<see cref="NotificationAnnouncer"/>).</summary>
     internal HashSet<Guid> UnannouncedRecipients { get; } = [];
 

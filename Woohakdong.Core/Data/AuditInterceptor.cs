@@ -6,7 +6,8 @@ namespace Woohakdong.Core.Data;
 
 /// <summary>
 /// The one place audit columns are written, so no service can forget or fake them. One for all contexts: the actor is
-/// the user of the scope that handed the context out (<see cref="AppDbContext.Actor"/>).
+/// the user of the scope that handed the context out (<see cref="AppDbContext.Actor"/>), or the user a
+/// batch attributed an added entity to (<see cref="AppDbContext.AttributeAddedTo"/>).
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
@@ -27,9 +28,10 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
     {
         if (context is null) return;
         var now = time.GetUtcNow();
-        var actor = (context as AppDbContext)?.Actor?.UserId;
+        var app = context as AppDbContext;
         foreach (var entry in context.ChangeTracker.Entries<IAuditable>())
         {
+            var actor = app?.ActorOf(entry.Entity);
             if (entry.State == EntityState.Added)
             {
                 entry.Entity.CreatedAt = now;

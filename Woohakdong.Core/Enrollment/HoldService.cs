@@ -101,7 +101,7 @@ public sealed class HoldService(
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             if (!await SeatCounter.TryMoveHoldAsync(db, holdId, hold.State, HoldState.Converted, time.GetUtcNow(), ct)) return null;
-            if (seatRetaken && !await SeatCounter.TryTakeAsync(db, grant, pool.Id, time.GetUtcNow(), ct)) throw AppException.Conflict(ErrorCodes.Full);
+            if (seatRetaken && await SeatCounter.TakeUpToAsync(db, grant, pool.Id, 1, time.GetUtcNow(), ct) != 1) throw AppException.Conflict(ErrorCodes.Full);
             granted = await grant.GrantAsync(db, pool, hold.UserId, ct);
             await TellAsync(db, holdId, HoldState.Converted, ct);
             try

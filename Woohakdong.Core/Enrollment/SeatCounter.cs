@@ -9,11 +9,26 @@ namespace Woohakdong.Core.Enrollment;
 /// </summary>
 internal static class SeatCounter
 {
-    /// <summary>A seat for the crowd: only while the pool is open to it (its kind's <see cref="ISeatGrant.OpenAt"/>) at <paramref name="now"/>.</summary>
-    public static async Task<bool> TryTakeAsync(AppDbContext db, ISeatGrant grant, long poolId, DateTimeOffset now, CancellationToken ct) =>
-        await db.SeatPools
-            .Where(g => g.Id == poolId && g.SeatsTaken < g.SeatLimit).Where(grant.OpenAt(now))
-            .ExecuteUpdateAsync(set => set.SetProperty(g => g.SeatsTaken, g => g.SeatsTaken + 1), ct) == 1;
+    /// <summary>
+    /// Up to <paramref name="wanted"/> seats for the crowd in one guarded update (fewer when fewer are left): how many were
+    /// taken, 0 when the pool is full, null when it is not open to the crowd at <paramref name="now"/>.
+    /// </summary>
+    public static async Task<int?> TakeUpToAsync(AppDbContext db, ISeatGrant grant, long poolId, int wanted, DateTimeOffset now, CancellationToken ct)
+    {
+        var open = db.SeatPools.Where(g => g.Id == poolId).Where(grant.OpenAt(now));
+        while (true)
+        {
+            var seats = wanted;
+            if (await open.Where(g => g.SeatsTaken + seats <= g.SeatLimit)
+                    .ExecuteUpdateAsync(set => set.SetProperty(g => g.SeatsTaken, g => g.SeatsTaken + seats), ct) == 1)
+                return seats;
+            // Fewer seats left than wanted (or none, or closed): ask how many, and try for those.
+            var left = await open.Select(g => (int?)(g.SeatLimit - g.SeatsTaken)).SingleOrDefaultAsync(ct);
+            if (left is null) return null;
+            if (left <= 0) return 0;
+            wanted = Math.Min(wanted, left.Value);
+        }
+    }
 
     /// <summary>A seat for an approved application: within the limit, whether or not the period is still open (clubs decide after it).</summary>
     public static async Task<bool> TryTakeApprovedAsync(AppDbContext db, long poolId, CancellationToken ct) =>

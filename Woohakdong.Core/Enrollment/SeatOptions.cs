@@ -34,6 +34,8 @@ public sealed class SeatOptions
     /// <summary>How long a join waits for the club's lock before answering BUSY.</summary>
     public TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(3);
     public TimeSpan LockRetry { get; set; } = TimeSpan.FromMilliseconds(25);
+    /// <summary>The most joins of one pool decided in one batch (one transaction under one hold of the lock).</summary>
+    public int MaxBatch { get; set; } = 200;
     /// <summary>
     /// How long another instance's "sold out" message keeps a pool full here before this instance asks the database
     /// again (its own failed update then keeps it full until a seat is freed).
@@ -57,6 +59,7 @@ internal sealed class SeatOptionsValidator(IHostEnvironment? environment, bool r
         Positive(options.LockRetry, nameof(options.LockRetry));
         Positive(options.SweepInterval, nameof(options.SweepInterval));
         Positive(options.SoldOutMessageTrust, nameof(options.SoldOutMessageTrust));
+        if (options.MaxBatch < 1) problems.Add($"{SeatOptions.Section}:MaxBatch must be at least 1.");
         if (options.LockRetry > options.LockWait)
             problems.Add($"{SeatOptions.Section}:LockRetry must not exceed {SeatOptions.Section}:LockWait.");
         if (options.Lock == SeatLockChoice.None && (environment is null || environment.IsProduction()))

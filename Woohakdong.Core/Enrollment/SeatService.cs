@@ -9,12 +9,12 @@ namespace Woohakdong.Core.Enrollment;
 
 /// <summary>
 /// Takes a seat in a pool for the caller: what the pool's kind grants (<see cref="ISeatGrant"/>) for a free pool, a hold
-/// for a paid one. A full pool is refused from memory; otherwise the club's lock orders the crowd and the guarded counter
-/// update decides each seat.
+/// for a paid one. A full pool is refused from memory; otherwise the caller's checks run here and the seat is decided by
+/// <see cref="SeatDecisions"/>, in a batch with the crowd queued behind the club's lock.
 /// </summary>
 public sealed class SeatService(
-    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, ISeatLock seatLock, SoldOutGroups soldOut,
-    SeatChanges changes, SeatGrants grants, IOptions<SeatOptions> options, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, SeatDecisions decisions, SoldOutGroups soldOut,
+    SeatGrants grants, IOptions<SeatOptions> options, TimeProvider time)
 {
     /// <summary>A free join group's seat: <c>201 {membershipId, role}</c>.</summary>
     public async Task<Admission> AdmitFreeAsync(long groupId, CancellationToken ct = default) =>
@@ -26,7 +26,8 @@ public sealed class SeatService(
         var (userId, pool, grant) = await CheckTakeableAsync(kind, poolId, forHold: false, ct);
         if (pool.Amount > 0) throw AppException.Conflict(ErrorCodes.PaymentRequired);
         IGrantedSeat? granted = null;
-        await TakeSeatAsync(pool, grant, async db => granted = await grant.GrantAsync(db, pool, userId, ct), grant.DuplicateCode, byApproval: false, ct);
+        await decisions.TakeAsync(pool, grant,
+            new SeatRequest(userId, async (db, token) => granted = await grant.GrantAsync(db, pool, userId, token), grant.DuplicateCode));
         return granted!;
     }
 
@@ -50,7 +51,11 @@ public sealed class SeatService(
             PoolId = poolId, UserId = userId, State = HoldState.Held,
             ExpiresAt = SeatRules.HoldExpiresAt(time.GetUtcNow(), options.Value.HoldDuration),
         };
-        await TakeSeatAsync(pool, grant, Record(db => db.SeatHolds.Add(hold)), ErrorCodes.AlreadyHolding, byApproval: false, ct);
+        await decisions.TakeAsync(pool, grant, new SeatRequest(userId, (db, _) =>
+        {
+            db.SeatHolds.Add(hold);
+            return Task.CompletedTask;
+        }, ErrorCodes.AlreadyHolding));
         return new HoldView(hold.Id, poolId, hold.ExpiresAt);
     }
 
@@ -78,12 +83,13 @@ public sealed class SeatService(
                 PoolId = groupId, UserId = userId, State = HoldState.Held, ByApproval = true,
                 ExpiresAt = SeatRules.HoldExpiresAt(time.GetUtcNow(), options.Value.ApprovalHoldDuration),
             });
-        await TakeSeatAsync(group, grants.For(PoolKind.Join), async db =>
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await decisions.TakeApprovedAsync(db, group, async db =>
         {
             if (seat.Membership is { } membership) db.Memberships.Add(membership);
             if (seat.Hold is { } hold) db.SeatHolds.Add(hold);
             await alongside(db, seat);
-        }, ErrorCodes.AlreadyMember, byApproval: true, ct);
+        }, ErrorCodes.AlreadyMember, ct);
         return seat;
     }
 
@@ -96,12 +102,6 @@ public sealed class SeatService(
             .SingleOrDefaultAsync(h => h.PoolId == poolId && h.UserId == userId && h.State == HoldState.Held, ct);
         return live is null ? null : new LiveHold(new HoldView(live.Id, poolId, live.ExpiresAt), live.ByApproval);
     }
-
-    private static Func<AppDbContext, Task> Record(Action<AppDbContext> record) => db =>
-    {
-        record(db);
-        return Task.CompletedTask;
-    };
 
     private async Task<(Guid UserId, SeatPool Pool, ISeatGrant Grant)> CheckTakeableAsync(
         PoolKind kind, long poolId, bool forHold, CancellationToken ct)
@@ -117,60 +117,5 @@ public sealed class SeatService(
         if (!user.HasCompleteProfile) throw AppException.Conflict(ErrorCodes.ProfileIncomplete);
         if (await grant.FindGrantedAsync(db, pool, userId, ct) is not null) throw AppException.Conflict(grant.DuplicateCode);
         return (userId, pool, grant);
-    }
-
-    private async Task TakeSeatAsync(
-        SeatPool pool, ISeatGrant grant, Func<AppDbContext, Task> record, string duplicateCode, bool byApproval, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // A failed insert abandons the whole transaction below, so SaveChanges' own savepoint would only add two round
-        // trips to the time the club's lock is held.
-        db.Database.AutoSavepointsEnabled = false;
-        await using (await AcquireLockAsync(pool, byApproval, ct))
-        {
-            if (!byApproval && soldOut.IsFull(pool.Id)) throw AppException.Conflict(ErrorCodes.Full);
-            var generation = soldOut.Observe(pool.Id);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (byApproval ? !await SeatCounter.TryTakeApprovedAsync(db, pool.Id, ct) : !await SeatCounter.TryTakeAsync(db, grant, pool.Id, time.GetUtcNow(), ct))
-                throw byApproval ? AppException.Conflict(ErrorCodes.Full) : await RefusalAsync(db, grant, pool.Id, generation, ct);
-            await record(db);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException error) when (error.IsUniqueViolation())
-            {
-                // The unique index caught the same student arriving twice at once; the seat goes back with the rollback.
-                throw AppException.Conflict(duplicateCode);
-            }
-            await transaction.CommitAsync(ct);
-        }
-        await changes.AnnounceAsync(db, pool.Id, ct);
-    }
-
-    private async Task<AppException> RefusalAsync(AppDbContext db, ISeatGrant grant, long poolId, long generation, CancellationToken ct)
-    {
-        if (!await db.SeatPools.Where(p => p.Id == poolId).Where(grant.OpenAt(time.GetUtcNow())).AnyAsync(ct))
-            return AppException.Conflict(grant.NotOpenCode);
-        soldOut.MarkFull(poolId, generation);
-        return AppException.Conflict(ErrorCodes.Full);
-    }
-
-    /// <summary>The club's lock, or FULL as soon as the pool fills while this caller waits for it.</summary>
-    private async Task<SeatLockResult> AcquireLockAsync(SeatPool pool, bool byApproval, CancellationToken ct)
-    {
-        using var untilFull = CancellationTokenSource.CreateLinkedTokenSource(ct, byApproval ? CancellationToken.None : soldOut.WhenFull(pool.Id));
-        if (!byApproval && soldOut.IsFull(pool.Id)) throw AppException.Conflict(ErrorCodes.Full);
-        SeatLockResult result;
-        try
-        {
-            result = await seatLock.AcquireAsync(SeatLockResult.ResourceFor(pool.ClubId), untilFull.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw AppException.Conflict(ErrorCodes.Full);
-        }
-        if (result.Status == SeatLockStatus.TimedOut) throw AppException.Conflict(ErrorCodes.Busy);
-        return result;
     }
 }

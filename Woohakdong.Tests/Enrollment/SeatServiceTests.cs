@@ -7,6 +7,8 @@ using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
 
+using Woohakdong.Tests.Infrastructure;
+
 namespace Woohakdong.Tests.Enrollment;
 
 /// <summary>The seat rules against a real database; run on SQLite and PostgreSQL by the two classes below.</summary>
@@ -159,14 +161,21 @@ public abstract class SeatServiceTests(SeatFixture fixture)
             lock (heard) heard.Add(change);
         });
 
+        List<SeatsChanged> Heard()
+        {
+            lock (heard) return [.. heard.Where(c => c.PoolId == club.GroupId)];
+        }
+
         await AdmitAsync(await harness.CreateStudentAsync(), club.GroupId);
+        // Announced once the batch's callers are answered, off their requests.
+        await Eventually.TrueAsync(() => Heard().Count == 1, "the first seat announced", Ct);
         var fullAfterFirst = harness.Services.GetRequiredService<SoldOutGroups>().IsFull(club.GroupId);
         await AdmitAsync(await harness.CreateStudentAsync(), club.GroupId);
+        await Eventually.TrueAsync(() => Heard().Count == 2, "the last seat announced", Ct);
 
         Assert.False(fullAfterFirst);
         Assert.True(harness.Services.GetRequiredService<SoldOutGroups>().IsFull(club.GroupId));
-        Assert.Equal([new SeatsChanged(club.GroupId, 1, SoldOut: false), new SeatsChanged(club.GroupId, 0, SoldOut: true)],
-            heard.Where(c => c.PoolId == club.GroupId));
+        Assert.Equal([new SeatsChanged(club.GroupId, 1, SoldOut: false), new SeatsChanged(club.GroupId, 0, SoldOut: true)], Heard());
     }
 
     [Fact]
