@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Woohakdong.Core.Ledger;
 using Woohakdong.Web.Components.Pages.Ledger;
+using Woohakdong.Web.Components.Pages.Membership;
 
 namespace Woohakdong.Tests.Ledger.Pages;
 
@@ -132,5 +133,20 @@ public sealed class LedgerTabTests : LedgerPageTest
 
         tab.WaitForAssertion(() => Assert.True(tab.Find("input[data-testid=ledger-open]").HasAttribute("checked")));
         Assert.True(await QueryAsync(db => db.Clubs.Where(c => c.Id == ClubId).Select(c => c.LedgerOpenToMembers).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_dashboard_opens_the_ledger_tab_from_its_address_with_the_terms_export()
+    {
+        await ArrangeAsync();
+        SignIn(Secretary);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/clubs/{Club}/admin?tab=ledger");
+
+        var dashboard = RenderWithHosts<Dashboard>((nameof(Dashboard.EnglishName), Club));
+
+        dashboard.WaitForAssertion(() => Assert.Equal(3, dashboard.FindAll("[data-testid=entry-number]").Count));
+        Assert.Contains("장부", dashboard.Find(".mud-tab-active").TextContent);
+        dashboard.WaitForAssertion(() => Assert.Equal($"/exports/clubs/{ClubId}/ledger?format=csv&term={ThisTerm}",
+            dashboard.Find("[data-testid=export-ledger] [data-testid=export-csv]").GetAttribute("href")));
     }
 }
