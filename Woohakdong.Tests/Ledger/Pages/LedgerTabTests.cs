@@ -74,6 +74,29 @@ public sealed class LedgerTabTests : LedgerPageTest
         Assert.Equal((LedgerKind.Expense, LedgerCategory.Food, 120_000L, Secretary), (saved.Kind, saved.Category, saved.Amount, saved.RecordedBy));
     }
 
+    [Theory]
+    [InlineData("-5000", "0", "금액은 1원에서 1억 원 사이여야 합니다.")]
+    [InlineData("100000001", "0", "금액은 1원에서 1억 원 사이여야 합니다.")]
+    [InlineData("5000", "3650", "날짜는 오늘부터 7일 뒤까지만 쓸 수 있습니다.")]
+    [InlineData("5000", "-3650", "동아리의 첫 학기보다 이른 날짜입니다.")]
+    public async Task Bad_input_in_the_form_is_refused_with_core_s_words_and_nothing_is_recorded(string amount, string daysAhead, string message)
+    {
+        await ArrangeAsync();
+        SignIn(Secretary);
+        var tab = RenderTab();
+        var before = await QueryAsync(db => db.LedgerEntries.CountAsync());
+        await tab.Find("[data-testid=ledger-add]").ClickAsync(new());
+        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(int.Parse(daysAhead));
+
+        await tab.Find("input[data-testid=entry-date-field]").ChangeAsync(new ChangeEventArgs { Value = date.ToString("yyyy-MM-dd") });
+        await tab.Find("input[data-testid=entry-amount-field]").ChangeAsync(new ChangeEventArgs { Value = amount });
+        await tab.Find("[data-testid=entry-save]").ClickAsync(new());
+
+        tab.WaitForAssertion(() => Assert.Equal(message, tab.Find("[data-testid=entry-error]").TextContent));
+        Assert.Single(tab.FindAll("[data-testid=ledger-entry-form]"));
+        Assert.Equal(before, await QueryAsync(db => db.LedgerEntries.CountAsync()));
+    }
+
     [Fact]
     public async Task A_secretary_reverses_an_entry_with_why_and_it_is_marked_reversed()
     {
