@@ -13,16 +13,12 @@ namespace Woohakdong.Tests.Browser;
 public sealed class LedgerBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private const string Memo = "MT 숙소 대관";
-    private readonly DemoAppFactory app = new();
-    private readonly string folder = Path.Combine(Path.GetTempPath(), $"woohakdong-ledger-browser-{Guid.NewGuid():N}");
+    private readonly LocalDiskDemo demo = new("ledger");
     private Uri baseAddress = null!;
 
     public ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(folder);
-        app.Settings["Storage:Provider"] = "LocalDisk";
-        app.Settings["Storage:LocalDisk:Root"] = Path.Combine(folder, "objects");
-        baseAddress = app.StartOnRealPort();
+        baseAddress = demo.Start();
         return ValueTask.CompletedTask;
     }
 
@@ -33,8 +29,8 @@ public sealed class LedgerBrowserTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task The_secretary_records_an_expense_with_a_receipt_reverses_it_and_a_member_reads_both_on_the_phone()
     {
-        await DemoStudentPage.MakeMemberAsync(app);
-        var receipt = await PngFiles.WriteAsync(folder, "receipt.png", PngFiles.Noise(240, 320, seed: 15));
+        await DemoStudentPage.MakeMemberAsync(demo.App);
+        var receipt = await PngFiles.WriteAsync(demo.Folder, "receipt.png", PngFiles.Noise(240, 320, seed: 15));
         var secretary = await browser.NewPageAsync(baseAddress);
         await secretary.SignInAsync(DemoData.SecretaryEmail, DemoData.Password);
 
@@ -75,9 +71,5 @@ public sealed class LedgerBrowserTests(BrowserFixture browser) : IClassFixture<B
         Assert.True(await student.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the ledger is wider than the phone");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.DisposeAsync();
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => demo.DisposeAsync();
 }

@@ -99,7 +99,7 @@ public abstract class CorePageTest : PatientBunitContext, IAsyncLifetime
     /// <typeparamref name="T"/> beside the popover and dialog hosts the layout normally provides, so selects and dialogs
     /// open; the returned host's markup holds both.
     /// </summary>
-    protected IRenderedComponent<ContainerFragment> RenderWithHosts<T>(params (string Name, object Value)[] parameters) where T : IComponent =>
+    protected IRenderedComponent<ContainerFragment> RenderWithHosts<T>(params (string Name, object? Value)[] parameters) where T : IComponent =>
         Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);
