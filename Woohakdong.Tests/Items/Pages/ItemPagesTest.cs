@@ -1,9 +1,5 @@
-using Bunit;
-using Bunit.Rendering;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Items;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.EntityFrameworkCore;
-using MudBlazor;
 using Woohakdong.Core.Membership;
 using Woohakdong.Tests.Clubs.Pages;
 using Woohakdong.Web.Components.Pages.Membership;
