@@ -15,7 +15,7 @@ public sealed class LedgerBook(IDbContextFactory<AppDbContext> dbFactory, ClubAc
     public async Task<LedgerBookView> GetAsync(long clubId, string? termKey = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var open = await db.Clubs.Where(c => c.Id == clubId).Select(c => (bool?)c.LedgerOpenToMembers).SingleOrDefaultAsync(ct) ?? false;
+        var open = await OpenToMembersAsync(db, clubId, ct);
         var role = await access.RequireAsync(clubId, role => LedgerRules.CanRead(role, open), ct);
         var term = (await ClubTerms.RequireAsync(db, clubId, termKey, time, ct)).Key;
         var entries = await ViewsAsync(db, db.LedgerEntries.Where(e => e.ClubId == clubId && e.TermKey == term), ct);
@@ -23,6 +23,27 @@ public sealed class LedgerBook(IDbContextFactory<AppDbContext> dbFactory, ClubAc
         return new LedgerBookView(
             term, entries, totals.CarriedOver, totals.Income, totals.Expense, totals.Balance, open, LedgerRules.CanWrite(role));
     }
+
+    /// <summary>Whether the caller may read the book, so a page offers a link to it only then; never throws for an outsider.</summary>
+    public async Task<bool> CanReadAsync(long clubId, CancellationToken ct = default)
+    {
+        var role = await access.RoleAsync(clubId, ct);
+        if (role is null) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return LedgerRules.CanRead(role, await OpenToMembersAsync(db, clubId, ct));
+    }
+
+    /// <summary>Every term the club has had, newest first, for those who may read the book.</summary>
+    public async Task<IReadOnlyList<Term>> TermsAsync(long clubId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await OpenToMembersAsync(db, clubId, ct);
+        await access.RequireAsync(clubId, role => LedgerRules.CanRead(role, open), ct);
+        return await ClubTerms.AllAsync(db, clubId, time, ct);
+    }
+
+    private static async Task<bool> OpenToMembersAsync(AppDbContext db, long clubId, CancellationToken ct) =>
+        await db.Clubs.Where(c => c.Id == clubId).Select(c => (bool?)c.LedgerOpenToMembers).SingleOrDefaultAsync(ct) ?? false;
 
     /// <summary>One entry as the book shows it.</summary>
     internal async Task<LedgerEntryView> EntryAsync(AppDbContext db, long entryId, CancellationToken ct) =>

@@ -18,8 +18,7 @@ namespace Woohakdong.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private readonly DemoAppFactory app = new();
-    private readonly string folder = Path.Combine(Path.GetTempPath(), $"woohakdong-items-browser-{Guid.NewGuid():N}");
+    private readonly LocalDiskDemo demo = new("items");
     private readonly List<SentRequest> requests = [];
     private long circuitBytesSent;
     private Uri baseAddress = null!;
@@ -33,10 +32,7 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
 
     public ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(folder);
-        app.Settings["Storage:Provider"] = "LocalDisk";
-        app.Settings["Storage:LocalDisk:Root"] = Path.Combine(folder, "objects");
-        baseAddress = app.StartOnRealPort();
+        baseAddress = demo.Start();
         return ValueTask.CompletedTask;
     }
 
@@ -80,9 +76,9 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
     [Fact]
     public async Task Officer_registers_an_item_with_two_images_and_a_member_borrows_it_and_returns_it_with_a_photo()
     {
-        await DemoStudentPage.MakeMemberAsync(app);
+        await DemoStudentPage.MakeMemberAsync(demo.App);
         byte[] front = PngFiles.Noise(400, 300, seed: 1), back = PngFiles.Noise(300, 400, seed: 2), returned = PngFiles.Noise(200, 200, seed: 3);
-        string[] images = [await PngFiles.WriteAsync(folder, "camera-front.png", front), await PngFiles.WriteAsync(folder, "camera-back.png", back)];
+        string[] images = [await PngFiles.WriteAsync(demo.Folder, "camera-front.png", front), await PngFiles.WriteAsync(demo.Folder, "camera-back.png", back)];
         var demoImages = StoredImages().ToHashSet();
         var officer = await SignedInAsync(DemoData.OfficerEmail);
 
@@ -103,7 +99,7 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
 
         await student.ClickAsync("[data-testid='return-button']");
         var dialog = student.Locator("[data-testid='return-dialog']");
-        await UploadSteps.PickAsync(dialog.Locator("[data-testid='image-uploader']"), [await PngFiles.WriteAsync(folder, "returned.png", returned)]);
+        await UploadSteps.PickAsync(dialog.Locator("[data-testid='image-uploader']"), [await PngFiles.WriteAsync(demo.Folder, "returned.png", returned)]);
         await Assertions.Expect(dialog.Locator("[data-testid='upload-item']")).ToHaveCountAsync(1);
         await student.ClickAsync("[data-testid='return-confirm']");
 
@@ -119,7 +115,7 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
     }
 
     /// <summary>The image files in the local store (the demo club's own equipment is there from the start).</summary>
-    private string[] StoredImages() => Directory.GetFiles(Path.Combine(folder, "objects"), "*.png", SearchOption.AllDirectories);
+    private string[] StoredImages() => Directory.GetFiles(demo.ObjectsFolder, "*.png", SearchOption.AllDirectories);
 
     /// <summary>
     /// Three PUTs (two item images, one return photo), all to the store's /objects; no other request and not the circuit's
@@ -139,9 +135,5 @@ public sealed partial class ItemLoanBrowserTests(BrowserFixture browser) : IClas
         Assert.InRange(overCircuit, 1, smallestImageBytes - 1);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.DisposeAsync();
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => demo.DisposeAsync();
 }

@@ -17,16 +17,12 @@ namespace Woohakdong.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class NoticeBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private readonly DemoAppFactory app = new();
-    private readonly string folder = Path.Combine(Path.GetTempPath(), $"woohakdong-notices-browser-{Guid.NewGuid():N}");
+    private readonly LocalDiskDemo demo = new("notices");
     private Uri baseAddress = null!;
 
     public ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(folder);
-        app.Settings["Storage:Provider"] = "LocalDisk";
-        app.Settings["Storage:LocalDisk:Root"] = Path.Combine(folder, "objects");
-        baseAddress = app.StartOnRealPort();
+        baseAddress = demo.Start();
         return ValueTask.CompletedTask;
     }
 
@@ -44,8 +40,8 @@ public sealed class NoticeBrowserTests(BrowserFixture browser) : IClassFixture<B
     public async Task An_officer_posts_a_pinned_notice_with_an_image_a_member_reads_it_on_the_phone_and_the_officer_downloads_the_roster()
     {
         const string title = "정기 출사 공지";
-        await DemoStudentPage.MakeMemberAsync(app);
-        var image = await PngFiles.WriteAsync(folder, "meeting-place.png", PngFiles.Noise(320, 240, seed: 7));
+        await DemoStudentPage.MakeMemberAsync(demo.App);
+        var image = await PngFiles.WriteAsync(demo.Folder, "meeting-place.png", PngFiles.Noise(320, 240, seed: 7));
         var officer = await SignedInAsync(DemoData.OfficerEmail);
 
         await officer.OpenInteractiveAsync($"/clubs/{DemoData.ClubEnglishName}/admin?tab=notices");
@@ -91,14 +87,10 @@ public sealed class NoticeBrowserTests(BrowserFixture browser) : IClassFixture<B
 
     private async Task<long> ClubIdAsync()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = demo.App.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
         return await db.Clubs.Where(c => c.EnglishName == DemoData.ClubEnglishName).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.DisposeAsync();
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => demo.DisposeAsync();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Woohakdong.Core.Common;
 
 namespace Woohakdong.Web.Endpoints;
@@ -16,4 +17,7 @@ public static class EnumNames
 
     public static T Parse<T>(string? value, string field, string code = ErrorCodes.InvalidInput) where T : struct, Enum =>
         ParseOrNull<T>(value, field, code) ?? throw AppException.Validation(code, field);
+
+    /// <summary>VicePresident → VICE_PRESIDENT: the name /v1 writes (the enum's JSON name), for links that filter by it.</summary>
+    public static string Name<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value).Trim('"');
 }

@@ -20,6 +20,7 @@ public static class DemoData
     public const string PresidentEmail = "president@woohakdong.kr";
     public const string StudentEmail = "student@woohakdong.kr";
     public const string OfficerEmail = "officer@woohakdong.kr";
+    public const string SecretaryEmail = "secretary@woohakdong.kr";
     public const string Password = "woohakdong1";
     public const string ClubEnglishName = "photo";
 
@@ -57,7 +58,7 @@ public static class DemoData
         (string Email, string Name, string StudentNumber, string Phone, ClubRole Role)[] officers =
         [
             ("vice@woohakdong.kr", "최민지", "20211357", "010-2222-3333", ClubRole.VicePresident),
-            ("secretary@woohakdong.kr", "정준호", "20222468", "010-4444-5555", ClubRole.Secretary),
+            (SecretaryEmail, "정준호", "20222468", "010-4444-5555", ClubRole.Secretary),
             (OfficerEmail, "한서연", "20231122", "010-6666-7777", ClubRole.Officer),
         ];
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();

@@ -1,12 +1,10 @@
 using Woohakdong.Core.Items;
-using Woohakdong.Core.Storage;
 
 namespace Woohakdong.Web.Hosting;
 
 /// <summary>
-/// The demo club's equipment, registered the way an officer's browser does it: upload URLs asked for, each image
-/// written to the store as its PUT would, then the item registered, which checks every image. Only with the local
-/// disk store, which the embedded default uses.
+/// The demo club's equipment, each with its photo stored as a browser would (<see cref="DemoUploads"/>), then registered,
+/// which checks every image. Only with the local disk store, which the embedded default uses.
 /// </summary>
 internal static class DemoItems
 {
@@ -20,15 +18,11 @@ internal static class DemoItems
     /// <summary>Runs as an officer of the club (the caller's scope has its current user set).</summary>
     public static async Task AddAsync(IServiceProvider services, long clubId)
     {
-        if (services.GetService<LocalDiskObjectStorage>() is not { } store) return;
-        var uploads = services.GetRequiredService<ImageUploadService>();
         var register = services.GetRequiredService<RegisterItem>();
         foreach (var item in Items)
         {
-            var url = (await uploads.RequestAsync(clubId, ["image/png"])).Single();
-            await using (var image = typeof(DemoItems).Assembly.GetManifestResourceStream($"DemoImages/{item.Image}")!)
-                await store.WriteAsync(url.Key, "image/png", image, ImageTypes.MaxBytes, CancellationToken.None);
-            await register.RegisterAsync(clubId, new ItemInput(item.Name, item.Category, item.Description, item.Location, item.MaxLoanDays, [url.Key]));
+            if (await DemoUploads.UploadAsync(services, clubId, item.Image) is not { } key) return;
+            await register.RegisterAsync(clubId, new ItemInput(item.Name, item.Category, item.Description, item.Location, item.MaxLoanDays, [key]));
         }
     }
 }

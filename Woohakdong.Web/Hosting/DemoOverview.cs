@@ -4,15 +4,14 @@ using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Items;
-using Woohakdong.Core.Ledger;
 using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Web.Hosting;
 
 /// <summary>
 /// The photo club's history, so every part of its overview has something to show: rosters of the five terms before this
-/// one, members who joined through this term's group over the last days, a ledger carried over from the last term and an
-/// overdue loan. Past rows are written with their past times; nothing here goes through a payment.
+/// one, members who joined through this term's group over the last days, a ledger carried over from the last term
+/// (<see cref="DemoLedger"/>) and an overdue loan. Past rows are written with their past times; nothing here goes through a payment.
 /// </summary>
 internal static class DemoOverview
 {
@@ -56,7 +55,7 @@ internal static class DemoOverview
         await db.JoinGroups.Where(g => g.Id == groupId).ExecuteUpdateAsync(set => set.SetProperty(g => g.SeatsTaken, g => g.SeatsTaken + joined.Count));
         await AddOverdueLoanAsync(db, clubId, joined[0].UserId, time);
         await db.SaveChangesAsync();
-        await AddLedgerAsync(services.GetRequiredService<RecordEntry>(), clubId, term, time.Today());
+        await DemoLedger.AddAsync(services, clubId);
     }
 
     /// <summary>The tripod (three days a loan) borrowed six days ago and not back.</summary>
@@ -69,21 +68,5 @@ internal static class DemoOverview
             ItemId = tripod.Id, BorrowerId = borrower, BorrowedAt = borrowedAt,
             DueOn = ItemRules.DueOn(DateOnly.FromDateTime(borrowedAt.ToKst().DateTime), tripod.MaxLoanDays),
         });
-    }
-
-    private static async Task AddLedgerAsync(RecordEntry record, long clubId, Term term, DateOnly today)
-    {
-        var lastTerm = term.Previous.StartsOn.AddDays(20);
-        var thisTerm = today.AddDays(-5) < term.StartsOn ? term.StartsOn : today.AddDays(-5);
-        (DateOnly Date, LedgerKind Kind, LedgerCategory Category, long Amount, string Memo)[] entries =
-        [
-            (lastTerm, LedgerKind.Income, LedgerCategory.OtherIncome, 200_000, "학교 동아리 지원금"),
-            (lastTerm.AddDays(30), LedgerKind.Expense, LedgerCategory.Venue, 80_000, "정기 사진전 대관"),
-            (thisTerm, LedgerKind.Income, LedgerCategory.OtherIncome, 150_000, "학생회 지원금"),
-            (thisTerm, LedgerKind.Expense, LedgerCategory.Food, 45_000, "신입 환영회 간식"),
-            (today, LedgerKind.Expense, LedgerCategory.Equipment, 32_000, "흑백 필름 10롤"),
-        ];
-        foreach (var entry in entries)
-            await record.RecordAsync(clubId, new LedgerEntryInput(entry.Date, entry.Kind, entry.Category, entry.Amount, entry.Memo));
     }
 }

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using Bunit.Rendering;
+using Microsoft.AspNetCore.Components;
 using Bunit.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 using Woohakdong.Core;
 using Woohakdong.Core.Accounts;
@@ -91,6 +94,22 @@ public abstract class CorePageTest : PatientBunitContext, IAsyncLifetime
         await InDatabaseAsync(db => db.Memberships.Add(membership));
         return membership.Id;
     }
+
+    /// <summary>
+    /// <typeparamref name="T"/> beside the popover and dialog hosts the layout normally provides, so selects and dialogs
+    /// open; the returned host's markup holds both.
+    /// </summary>
+    protected IRenderedComponent<ContainerFragment> RenderWithHosts<T>(params (string Name, object? Value)[] parameters) where T : IComponent =>
+        Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<T>(2);
+            foreach (var (name, value) in parameters) builder.AddAttribute(3, name, value);
+            builder.CloseComponent();
+        });
 
     protected async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {

@@ -10,7 +10,7 @@ namespace Woohakdong.Tests.Items.Pages;
 
 public sealed class ItemListTests : ItemPagesTest
 {
-    private IRenderedComponent<ContainerFragment> RenderList() => RenderPage<ItemList>((nameof(ItemList.EnglishName), Club));
+    private IRenderedComponent<ContainerFragment> RenderList() => RenderWithHosts<ItemList>((nameof(ItemList.EnglishName), Club));
 
     private static IReadOnlyList<string> Names(IRenderedComponent<ContainerFragment> page) =>
         [.. page.FindAll("[data-testid=item-name]").Select(name => name.TextContent.Trim())];

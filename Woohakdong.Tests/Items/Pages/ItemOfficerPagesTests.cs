@@ -13,7 +13,7 @@ public sealed class ItemOfficerPagesTests : ItemPagesTest
         await ArrangeClubAsync();
         SignIn(MemberId);
 
-        var page = RenderPage<ItemEditor>((nameof(ItemEditor.EnglishName), Club));
+        var page = RenderWithHosts<ItemEditor>((nameof(ItemEditor.EnglishName), Club));
 
         page.WaitForElement("[data-testid=access-denied]");
         Assert.Empty(page.FindAll("[data-testid=image-uploader]"));
@@ -26,7 +26,7 @@ public sealed class ItemOfficerPagesTests : ItemPagesTest
         var itemId = await AddItemAsync("카메라", ItemCategory.Digital);
         SignIn(OfficerId);
 
-        var page = RenderPage<ItemEditor>((nameof(ItemEditor.EnglishName), Club), (nameof(ItemEditor.ItemId), (long?)itemId));
+        var page = RenderWithHosts<ItemEditor>((nameof(ItemEditor.EnglishName), Club), (nameof(ItemEditor.ItemId), (long?)itemId));
 
         page.WaitForAssertion(() => Assert.Equal("카메라 수정", page.Find("[data-testid=item-editor-title]").TextContent.Trim()));
         Assert.Equal("카메라", page.Find("input[data-testid=item-name-field]").GetAttribute("value"));
@@ -46,7 +46,7 @@ public sealed class ItemOfficerPagesTests : ItemPagesTest
         await LendAsync(await AddItemAsync("카메라", ItemCategory.Digital), MemberId, Today.AddDays(-2));
         await LendAsync(await AddItemAsync("농구공"), OfficerId, Today.AddDays(5));
         SignIn(OfficerId);
-        var page = RenderPage<Dashboard>((nameof(Dashboard.EnglishName), Club));
+        var page = RenderWithHosts<Dashboard>((nameof(Dashboard.EnglishName), Club));
         page.WaitForElement("[data-testid=dashboard-title]");
 
         await page.FindAll(".mud-tab").Single(tab => tab.TextContent.Contains("물품 대여")).ClickAsync(new());

@@ -10,7 +10,7 @@ namespace Woohakdong.Tests.Items.Pages;
 public sealed class ItemPageTests : ItemPagesTest
 {
     private IRenderedComponent<ContainerFragment> RenderItem(long itemId) =>
-        RenderPage<ItemPage>((nameof(ItemPage.EnglishName), Club), (nameof(ItemPage.ItemId), itemId));
+        RenderWithHosts<ItemPage>((nameof(ItemPage.EnglishName), Club), (nameof(ItemPage.ItemId), itemId));
 
     private static string Status(IRenderedComponent<ContainerFragment> page) => page.Find("[data-testid=item-status]").TextContent.Trim();
 

@@ -1,9 +1,5 @@
-using Bunit;
-using Bunit.Rendering;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Items;
@@ -46,18 +42,4 @@ public abstract class ItemPagesTest : CorePageTest
         db.ItemLoans.Add(new ItemLoan { ItemId = itemId, BorrowerId = borrowerId, BorrowedAt = DateTimeOffset.UtcNow, DueOn = dueOn });
         return Task.CompletedTask;
     });
-
-    /// <summary>A page beside the popover and dialog hosts the layout provides, so selects and dialogs open in its markup.</summary>
-    protected IRenderedComponent<ContainerFragment> RenderPage<TPage>(params (string Name, object? Value)[] parameters)
-        where TPage : IComponent =>
-        Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<TPage>(2);
-            foreach (var (name, value) in parameters) builder.AddAttribute(3, name, value);
-            builder.CloseComponent();
-        });
 }

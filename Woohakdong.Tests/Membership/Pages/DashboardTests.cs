@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.EntityFrameworkCore;
-using MudBlazor;
 using Woohakdong.Core.Membership;
 using Woohakdong.Tests.Clubs.Pages;
 using Woohakdong.Web.Components.Pages.Membership;
@@ -25,21 +24,8 @@ public sealed class DashboardTests : CorePageTest
         memberMembershipId = await AddMemberAsync(clubId, await AddUserAsync(MemberName), ClubRole.Member);
     }
 
-    /// <summary>
-    /// The dashboard beside the popover and dialog hosts the layout normally provides, so selects and dialogs open; the returned
-    /// host's markup holds both.
-    /// </summary>
     private IRenderedComponent<ContainerFragment> RenderDashboard(string englishName = Club) =>
-        Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<Dashboard>(2);
-            builder.AddAttribute(3, nameof(Dashboard.EnglishName), englishName);
-            builder.CloseComponent();
-        });
+        RenderWithHosts<Dashboard>((nameof(Dashboard.EnglishName), englishName));
 
     private static async Task OpenRosterAsync(IRenderedComponent<ContainerFragment> page)
     {

@@ -1,8 +1,6 @@
 using Bunit;
-using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using MudBlazor;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Notices;
 using Woohakdong.Tests.Clubs.Pages;
@@ -49,18 +47,6 @@ public sealed class NoticePagesTests : CorePageTest
         });
         return notice.Id;
     }
-
-    private IRenderedComponent<ContainerFragment> RenderWithHosts<T>(params (string Name, object Value)[] parameters) where T : IComponent =>
-        Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<T>(2);
-            foreach (var (name, value) in parameters) builder.AddAttribute(3, name, value);
-            builder.CloseComponent();
-        });
 
     [Fact]
     public async Task The_tab_lists_pinned_first_with_read_counts_and_the_edited_mark_and_shows_the_history()

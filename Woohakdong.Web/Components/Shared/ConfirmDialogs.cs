@@ -17,4 +17,20 @@ public static class ConfirmDialogs
         var dialog = await dialogs.ShowAsync<ConfirmDialog>(title, parameters);
         return await dialog.Result is { Canceled: false };
     }
+
+    /// <summary>Asks why in a <see cref="ReasonDialog"/>; the trimmed reason, or null when the caller cancelled.</summary>
+    public static async Task<string?> AskReasonAsync(
+        this IDialogService dialogs, string title, string message, string label, string confirmText, int maxLength, string testId)
+    {
+        var parameters = new DialogParameters<ReasonDialog>
+        {
+            { d => d.Message, message },
+            { d => d.Label, label },
+            { d => d.ConfirmText, confirmText },
+            { d => d.MaxLength, maxLength },
+            { d => d.TestId, testId },
+        };
+        var dialog = await dialogs.ShowAsync<ReasonDialog>(title, parameters);
+        return await dialog.Result is { Canceled: false, Data: string reason } ? reason : null;
+    }
 }

@@ -15,6 +15,7 @@ public partial class ReviewQueue(ApplicationQueries queries, Decisions decisions
     private string? notice;
 
     [Parameter, EditorRequired] public long GroupId { get; set; }
+    [Parameter, EditorRequired] public long ClubId { get; set; }
 
     protected override Task OnParametersSetAsync() => ReloadAsync();
 

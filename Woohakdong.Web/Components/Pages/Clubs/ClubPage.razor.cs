@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Components;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
+using Woohakdong.Core.Ledger;
 using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Web.Components.Pages.Clubs;
 
-public partial class ClubPage(ClubQueries queries, ClubAccess access, NavigationManager navigation)
+public partial class ClubPage(ClubQueries queries, ClubAccess access, LedgerBook ledger, NavigationManager navigation)
 {
     private ClubView? club;
     private ClubRole? role;
+    private bool ledgerReadable;
 
     [Parameter] public string EnglishName { get; set; } = "";
 
@@ -23,6 +25,7 @@ public partial class ClubPage(ClubQueries queries, ClubAccess access, Navigation
         {
             club = await queries.GetByEnglishNameAsync(EnglishName);
             role = await access.RoleAsync(club.Id);
+            ledgerReadable = role is not null && await ledger.CanReadAsync(club.Id);
         }
         catch (AppException e) when (e.Kind == ErrorKind.NotFound)
         {

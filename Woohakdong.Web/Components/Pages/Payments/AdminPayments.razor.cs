@@ -49,9 +49,9 @@ public partial class AdminPayments(
     private async Task RefundAsync(ClubPaymentRow row)
     {
         var amount = common["Won", row.Amount].Value;
-        var parameters = new DialogParameters<RefundDialog> { { d => d.Message, text["RefundBody", row.MemberName, amount].Value } };
-        var dialog = await dialogs.ShowAsync<RefundDialog>(text["RefundTitle"], parameters);
-        if (await dialog.Result is not { Canceled: false, Data: string reason }) return;
+        var reason = await dialogs.AskReasonAsync(text["RefundTitle"], text["RefundBody", row.MemberName, amount], text["RefundReasonLabel"],
+            text["Refund"], AdminRefund.ReasonMaxLength, "refund");
+        if (reason is null) return;
         if (await refusals.OrSnackbarAsync(() => adminRefund.RefundAsync(ClubId, row.OrderId, reason)))
             snackbar.Add(text["Refunded", row.MemberName, amount], Severity.Success);
         await LoadAsync();
