@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Woohakdong.Core.Calendar;
+using Woohakdong.Web.Components.Pages.Calendar;
 
 namespace Woohakdong.Web.Endpoints;
 
@@ -28,9 +29,6 @@ public static class CalendarApi
     public static void MapCalendarFeeds(this IEndpointRouteBuilder app) =>
         app.MapGet("/calendar/{token}.ics", Feed).WithTags("Calendar").AllowAnonymous();
 
-    /// <summary>Where a feed is read from, on the address the caller reached this app at.</summary>
-    public static string FeedUrl(string baseAddress, string token) => $"{baseAddress.TrimEnd('/')}/calendar/{token}.ics";
-
     private static async Task<Ok<ClubCalendar>> Club(long clubId, string? month, CalendarQueries queries, TimeProvider time, CancellationToken ct) =>
         TypedResults.Ok(await queries.ClubAsync(clubId, CalendarRange.ParseMonth(month, time), ct));
 
@@ -44,7 +42,7 @@ public static class CalendarApi
     {
         var created = await feeds.CreateAsync(request?.ClubId, ct);
         return TypedResults.Created($"/v1/me/calendar-feeds/{created.FeedId}",
-            new FeedResponse(created.FeedId, created.ClubId, FeedUrl(BaseOf(http), created.Token)));
+            new FeedResponse(created.FeedId, created.ClubId, CalendarPaths.Feed(BaseOf(http), created.Token)));
     }
 
     private static async Task<NoContent> RevokeFeed(long feedId, CalendarFeeds feeds, CancellationToken ct)
