@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Applications;
+using Woohakdong.Core.Calendar;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
@@ -48,6 +49,7 @@ public static class FeatureRegistration
         services.AddApplications(configuration);
         services.AddOverview();
         services.AddEvents();
+        services.AddCalendar();
         return services;
     }
 }

@@ -45,12 +45,7 @@ public sealed class ClubQueries(
         var userId = currentUser.RequireUserId();
         var term = Term.Current(time);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // An officer's first visit of a new term must still list the clubs they run.
-        var officerOfEarlierTerm = await db.Memberships
-            .Where(m => m.UserId == userId && string.Compare(m.TermKey, term.Key) < 0 && m.Role >= RolePolicy.Admin)
-            .Select(m => m.ClubId).Distinct().ToListAsync(ct);
-        foreach (var clubId in officerOfEarlierTerm)
-            await rollover.EnsureAsync(db, clubId, term, ct);
+        await rollover.EnsureForUserAsync(db, userId, term, ct);
         return await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId && m.TermKey == term.Key)
             .OrderByDescending(m => m.Role).ThenBy(m => m.Club.Name)

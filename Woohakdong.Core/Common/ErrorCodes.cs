@@ -147,4 +147,8 @@ public static class ErrorCodes
     public const string NotAllowed = "NOT_ALLOWED";
     public const string SignupNotFound = "SIGNUP_NOT_FOUND";
     public const string CancelDeadlinePassed = "CANCEL_DEADLINE_PASSED";
+    public const string CalendarMonthInvalid = "CALENDAR_MONTH_INVALID";
+    public const string CalendarRangeInvalid = "CALENDAR_RANGE_INVALID";
+    public const string CalendarRangeTooLong = "CALENDAR_RANGE_TOO_LONG";
+    public const string CalendarFeedNotFound = "CALENDAR_FEED_NOT_FOUND";
 }

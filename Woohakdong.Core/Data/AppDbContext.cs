@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Applications;
+using Woohakdong.Core.Calendar;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
@@ -53,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<JoinGroup> JoinGroups => Set<JoinGroup>();
     public DbSet<ClubEvent> Events => Set<ClubEvent>();
     public DbSet<EventSignup> EventSignups => Set<EventSignup>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<SeatHold> SeatHolds => Set<SeatHold>();
     public DbSet<JoinOrder> JoinOrders => Set<JoinOrder>();
     public DbSet<OrderHistory> OrderHistory => Set<OrderHistory>();

@@ -11,6 +11,16 @@ namespace Woohakdong.Core.Membership;
 /// </summary>
 public sealed class TermRollover
 {
+    /// <summary>Every club <paramref name="userId"/> ran in an earlier term, so a first visit of a new term still finds them.</summary>
+    public async Task EnsureForUserAsync(AppDbContext db, Guid userId, Term term, CancellationToken ct)
+    {
+        var officerOfEarlierTerm = await db.Memberships
+            .Where(m => m.UserId == userId && string.Compare(m.TermKey, term.Key) < 0 && m.Role >= RolePolicy.Admin)
+            .Select(m => m.ClubId).Distinct().ToListAsync(ct);
+        foreach (var clubId in officerOfEarlierTerm)
+            await EnsureAsync(db, clubId, term, ct);
+    }
+
     public async Task EnsureAsync(AppDbContext db, long clubId, Term term, CancellationToken ct)
     {
         if (await db.Memberships.AnyAsync(m => m.ClubId == clubId && m.TermKey == term.Key && m.Role >= RolePolicy.Admin, ct)) return;

@@ -28,11 +28,13 @@ public static partial class V1Api
         v1.MapExportsApi();
         v1.MapApplicationsApi();
         v1.MapEventsApi();
+        v1.MapCalendarApi();
         // Not under /v1, but the machine-facing endpoints are mapped together.
         app.MapPortOneWebhook();
         app.MapPortOneV2Webhook();
         // The dashboard's download links: the same exports, signed in by cookie.
         app.MapExportDownloads();
+        app.MapCalendarFeeds();
     }
 
     /// <summary>

@@ -43,6 +43,7 @@ public static class DemoData
         await AddOfficersAsync(scope, users, club.Id);
         await DemoItems.AddAsync(scope.ServiceProvider, club.Id);
         await DemoNotices.AddAsync(scope.ServiceProvider, club.Id);
+        await DemoCalendar.AddAsync(scope, users, president, club.Id);
         var groups = scope.ServiceProvider.GetRequiredService<JoinGroupService>();
         var group = await groups.GetCurrentAsync(club.Id);
         await groups.UpdateAsync(group.GroupId, recruiting: true, group.SeatLimit, group.GroupAmount);
