@@ -147,4 +147,8 @@ public static class ErrorCodes
     public const string NotAllowed = "NOT_ALLOWED";
     public const string SignupNotFound = "SIGNUP_NOT_FOUND";
     public const string CancelDeadlinePassed = "CANCEL_DEADLINE_PASSED";
+    public const string InvalidTicket = "INVALID_TICKET";
+    public const string AlreadyCheckedIn = "ALREADY_CHECKED_IN";
+    public const string TicketCancelled = "TICKET_CANCELLED";
+    public const string TicketNotPaid = "TICKET_NOT_PAID";
 }

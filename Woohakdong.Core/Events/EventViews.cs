@@ -22,10 +22,13 @@ public sealed record EventView(
 public sealed record SignupStarted(
     long SignupId, SignupStatus Status, long? OrderId = null, string? MerchantUid = null, long? Amount = null, DateTimeOffset? HoldExpiresAt = null);
 
-/// <summary>One of my sign-ups (<c>GET /v1/me/events</c>); the ticket code is only ever shown to its owner.</summary>
+/// <summary>
+/// One of my sign-ups (<c>GET /v1/me/events</c>); the ticket is only ever shown to its owner, and only while confirmed:
+/// its code, and the signed form the QR code carries (<see cref="CheckInTickets"/>) for <c>POST …/checkins</c>.
+/// </summary>
 public sealed record MySignup(
     long SignupId, long EventId, long ClubId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Place,
-    SignupStatus Status, string? TicketCode);
+    SignupStatus Status, string? TicketCode, string? CheckInTicket, DateTimeOffset? CheckedInAt);
 
-/// <summary>A sign-up on the officers' list (<c>GET /v1/events/{eventId}/signups</c>); check-in comes in a later phase.</summary>
+/// <summary>A sign-up on the officers' list (<c>GET /v1/events/{eventId}/signups</c>), with its check-in (KST).</summary>
 public sealed record EventAttendee(long SignupId, string Name, string StudentNumber, SignupStatus Status, bool Paid, DateTimeOffset? CheckedInAt);
