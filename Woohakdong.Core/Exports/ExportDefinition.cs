@@ -54,11 +54,15 @@ public abstract class ExportDefinition<TRow> : IExportDefinition
     /// <summary>The rows, streamed from the database: never all in memory at once.</summary>
     protected abstract IAsyncEnumerable<TRow> RowsAsync(AppDbContext db, ExportRequest request, CancellationToken ct);
 
-    public Task WriteAsync(AppDbContext db, ExportRequest request, ExportFormat format, Stream output, CancellationToken ct) =>
-        ExportWriter.WriteAsync(output, format, Columns, Getters, RowsAsync(db, request, ct), ct);
+    /// <summary>The columns of this request: all of <see cref="Columns"/> unless a definition leaves some out (an empty 출석률).</summary>
+    protected virtual Task<IReadOnlyList<ExportColumn>> ColumnsOfAsync(AppDbContext db, ExportRequest request, CancellationToken ct) =>
+        Task.FromResult(Columns);
 
-    private IReadOnlyList<Func<TRow, object?>> Getters => getters ??= [.. Columns.Select(Getter)];
-    private IReadOnlyList<Func<TRow, object?>>? getters;
+    public async Task WriteAsync(AppDbContext db, ExportRequest request, ExportFormat format, Stream output, CancellationToken ct)
+    {
+        var columns = await ColumnsOfAsync(db, request, ct);
+        await ExportWriter.WriteAsync(output, format, columns, [.. columns.Select(Getter)], RowsAsync(db, request, ct), ct);
+    }
 
     private static Func<TRow, object?> Getter(ExportColumn column)
     {
