@@ -15,9 +15,6 @@ public sealed class CheckInTickets(IDataProtectionProvider dataProtection)
 
     public string Sign(long eventId, string ticketCode) => protector.Protect($"{eventId}:{ticketCode}");
 
-    /// <summary>The page a phone camera opens from the QR code, relative to the app's base address.</summary>
-    public string CheckInPath(long eventId, string ticketCode) => $"checkin/{eventId}/{Sign(eventId, ticketCode)}";
-
     /// <summary>The ticket code of <paramref name="ticket"/> when it is a genuine ticket of <paramref name="eventId"/>, else null.</summary>
     public string? Open(long eventId, string? ticket)
     {

@@ -2,17 +2,20 @@ using Woohakdong.Core.Common;
 
 namespace Woohakdong.Core.Events;
 
-/// <summary>An event as <c>/v1</c> shows it; <see cref="SeatsLeft"/> and <see cref="Capacity"/> are null without a capacity.</summary>
+/// <summary>
+/// An event as <c>/v1</c> shows it; <see cref="SeatsLeft"/> and <see cref="Capacity"/> are null without a capacity.
+/// <see cref="SeatsTaken"/>: confirmed sign-ups and seats held for payment.
+/// </summary>
 public sealed record EventView(
     long EventId, long ClubId, string Title, string Description, string Place, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     int? Capacity, int? SeatsLeft, long? Fee, DateTimeOffset? SignupOpensAt, DateTimeOffset? SignupClosesAt,
-    DateTimeOffset? CancelDeadline, EventAudience Audience, EventStatus Status)
+    DateTimeOffset? CancelDeadline, EventAudience Audience, EventStatus Status, int SeatsTaken)
 {
     public static EventView Of(ClubEvent e) => new(
         e.Id, e.ClubId, e.Title, e.Description, e.Place, e.StartsAt.ToOffset(KoreanTime.Offset), e.EndsAt.ToOffset(KoreanTime.Offset),
         e.Capacity, e.Capacity is null ? null : EventRules.SeatsLeft(e), e.Amount == 0 ? null : e.Amount,
         e.SignupOpensAt?.ToOffset(KoreanTime.Offset), e.SignupClosesAt?.ToOffset(KoreanTime.Offset),
-        e.CancelDeadline?.ToOffset(KoreanTime.Offset), e.Audience, e.Status);
+        e.CancelDeadline?.ToOffset(KoreanTime.Offset), e.Audience, e.Status, e.SeatsTaken);
 }
 
 /// <summary>
