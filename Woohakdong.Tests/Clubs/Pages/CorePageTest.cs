@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using Bunit.Rendering;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +94,19 @@ public abstract class CorePageTest : PatientBunitContext, IAsyncLifetime
         await InDatabaseAsync(db => db.Memberships.Add(membership));
         return membership.Id;
     }
+
+    /// <summary>The component under MudBlazor's popover and dialog hosts, as a page has them from its layout.</summary>
+    protected IRenderedComponent<ContainerFragment> RenderWithHosts<T>(params (string Name, object Value)[] parameters) where T : IComponent =>
+        Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<T>(2);
+            foreach (var (name, value) in parameters) builder.AddAttribute(3, name, value);
+            builder.CloseComponent();
+        });
 
     protected async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {

@@ -47,18 +47,6 @@ public sealed class EventPagesTests : CorePageTest
         return (clubEvent, ticket);
     }
 
-    private IRenderedComponent<ContainerFragment> RenderWithHosts<T>(params (string Name, object Value)[] parameters) where T : IComponent =>
-        Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<T>(2);
-            foreach (var (name, value) in parameters) builder.AddAttribute(3, name, value);
-            builder.CloseComponent();
-        });
-
     private static string Local(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     [Fact]

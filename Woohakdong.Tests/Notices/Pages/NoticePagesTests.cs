@@ -50,18 +50,6 @@ public sealed class NoticePagesTests : CorePageTest
         return notice.Id;
     }
 
-    private IRenderedComponent<ContainerFragment> RenderWithHosts<T>(params (string Name, object Value)[] parameters) where T : IComponent =>
-        Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<T>(2);
-            foreach (var (name, value) in parameters) builder.AddAttribute(3, name, value);
-            builder.CloseComponent();
-        });
-
     [Fact]
     public async Task The_tab_lists_pinned_first_with_read_counts_and_the_edited_mark_and_shows_the_history()
     {
