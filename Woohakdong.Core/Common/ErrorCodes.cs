@@ -151,4 +151,8 @@ public static class ErrorCodes
     public const string CalendarRangeInvalid = "CALENDAR_RANGE_INVALID";
     public const string CalendarRangeTooLong = "CALENDAR_RANGE_TOO_LONG";
     public const string CalendarFeedNotFound = "CALENDAR_FEED_NOT_FOUND";
+    public const string InvalidTicket = "INVALID_TICKET";
+    public const string AlreadyCheckedIn = "ALREADY_CHECKED_IN";
+    public const string TicketCancelled = "TICKET_CANCELLED";
+    public const string TicketNotPaid = "TICKET_NOT_PAID";
 }

@@ -68,9 +68,14 @@ public static class EventRules
             && (((ClubEvent)p).SignupClosesAt == null || ((ClubEvent)p).SignupClosesAt > now)
             && ((ClubEvent)p).StartsAt > now;
 
-    public static bool IsOpen(ClubEvent e, DateTimeOffset now) =>
-        e.Status == EventStatus.Published && (e.SignupOpensAt is not { } opens || opens <= now)
-        && (e.SignupClosesAt is not { } closes || closes > now) && e.StartsAt > now;
+    public static bool IsOpen(ClubEvent e, DateTimeOffset now) => IsOpen(e.Status, e.StartsAt, e.SignupOpensAt, e.SignupClosesAt, now);
+
+    /// <summary>The same rule for an event as shown (<see cref="EventView"/>): whether a page offers its sign-up button.</summary>
+    public static bool IsOpen(EventView e, DateTimeOffset now) => IsOpen(e.Status, e.StartsAt, e.SignupOpensAt, e.SignupClosesAt, now);
+
+    private static bool IsOpen(EventStatus status, DateTimeOffset startsAt, DateTimeOffset? signupOpensAt, DateTimeOffset? signupClosesAt, DateTimeOffset now) =>
+        status == EventStatus.Published && (signupOpensAt is not { } opens || opens <= now)
+        && (signupClosesAt is not { } closes || closes > now) && startsAt > now;
 
     /// <summary>Until the cancellation deadline (or, without one, the start) a cancelled paid sign-up is refunded in full.</summary>
     public static bool RefundsCancellation(ClubEvent e, DateTimeOffset now) => now < (e.CancelDeadline ?? e.StartsAt);

@@ -94,15 +94,7 @@ public sealed class EventService(
         return EventView.Of(await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct));
     }
 
-    private async Task<ClubEvent> RequireOfficerAsync(long eventId, CancellationToken ct)
-    {
-        ClubEvent clubEvent;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            clubEvent = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId, ct)
-                ?? throw AppException.NotFound(ErrorCodes.EventNotFound);
-        await access.RequireAsync(clubEvent.ClubId, RolePolicy.CanEditClub, ct);
-        return clubEvent;
-    }
+    private Task<ClubEvent> RequireOfficerAsync(long eventId, CancellationToken ct) => EventOfficers.RequireAsync(dbFactory, access, eventId, ct);
 
     /// <summary>A draft is not found by anyone but the club's officers.</summary>
     private async Task<ClubEvent> FindVisibleAsync(long eventId, CancellationToken ct)

@@ -29,6 +29,9 @@ public sealed class EventSignup : IAuditable, IGrantedSeat
     public long? HoldId { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
+    /// <summary>출석: when and by which officer the ticket was checked in (<see cref="CheckIns"/>); once only.</summary>
+    public DateTimeOffset? CheckedInAt { get; set; }
+    public Guid? CheckedInBy { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedBy { get; set; }

@@ -15,7 +15,7 @@ namespace Woohakdong.Core.Events;
 /// </summary>
 public sealed class EventSignups(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, ClubAccess access, SeatService seats,
-    StartPaidJoin paidSeats, SignupReturns returns, TimeProvider time)
+    StartPaidJoin paidSeats, SignupReturns returns, CheckInTickets tickets, TimeProvider time)
 {
     public const string CancelledRefundReason = "SIGNUP_CANCELLED";
 
@@ -66,7 +66,8 @@ public sealed class EventSignups(
             .ToListAsync(ct);
         return rows.OrderByDescending(r => r.Event.StartsAt).ThenByDescending(r => r.Signup.Id)
             .Select(r => new MySignup(r.Signup.Id, r.Event.Id, r.Event.ClubId, r.Event.Title, r.Event.StartsAt.ToKst(), r.Event.EndsAt.ToKst(),
-                r.Event.Place, r.Signup.Status, r.Signup.Status == SignupStatus.Confirmed ? r.Signup.TicketCode : null))
+                r.Event.Place, r.Signup.Status, r.Signup.Status == SignupStatus.Confirmed ? r.Signup.TicketCode : null,
+                r.Signup.Status == SignupStatus.Confirmed ? tickets.Sign(r.Event.Id, r.Signup.TicketCode) : null, r.Signup.CheckedInAt?.ToKst()))
             .ToList();
     }
 
@@ -77,12 +78,12 @@ public sealed class EventSignups(
         await access.RequireAsync(clubEvent.ClubId, RolePolicy.CanViewRoster, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var paidUsers = db.JoinOrders.Where(o => o.PoolId == eventId && o.Status == OrderStatus.Completed).Select(o => o.UserId);
-        return await db.EventSignups.AsNoTracking().Where(s => s.EventId == eventId)
+        return (await db.EventSignups.AsNoTracking().Where(s => s.EventId == eventId)
             .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s, u })
             .OrderBy(x => x.s.Id)
             .Select(x => new EventAttendee(x.s.Id, x.u.DisplayName, x.u.StudentNumber, x.s.Status,
-                x.s.Status == SignupStatus.Confirmed && paidUsers.Contains(x.s.UserId), null))
-            .ToListAsync(ct);
+                x.s.Status == SignupStatus.Confirmed && paidUsers.Contains(x.s.UserId), x.s.CheckedInAt))
+            .ToListAsync(ct)).Select(a => a with { CheckedInAt = a.CheckedInAt?.ToKst() }).ToList();
     }
 
     private async Task<ClubEvent> FindAsync(long eventId, CancellationToken ct)

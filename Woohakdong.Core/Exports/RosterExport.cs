@@ -8,9 +8,12 @@ namespace Woohakdong.Core.Exports;
 
 public sealed record RosterExportRow(
     string Name, string StudentNumber, string Major, string School, string Phone, string Email, string Role,
-    DateTimeOffset JoinedAt, string Paid, long? Amount);
+    DateTimeOffset JoinedAt, string Paid, long? Amount, string Attendance);
 
-/// <summary>The roster (회원명부) the school asks for, for officers: the term's members, of one role if the screen filters so.</summary>
+/// <summary>
+/// The roster (회원명부) the school asks for, for officers: the term's members, of one role if the screen filters so, with
+/// 출석률 (<see cref="RosterAttendance"/>) when the club has events that term.
+/// </summary>
 public sealed class RosterExport : ExportDefinition<RosterExportRow>
 {
     public override string Name => "roster";
@@ -28,11 +31,18 @@ public sealed class RosterExport : ExportDefinition<RosterExportRow>
         new(nameof(RosterExportRow.JoinedAt), "가입일", ExportCell.Date),
         new(nameof(RosterExportRow.Paid), "회비 납부 여부"),
         new(nameof(RosterExportRow.Amount), "금액", ExportCell.Won),
+        new(nameof(RosterExportRow.Attendance), "출석률"),
     ];
 
     public override bool IsAllowed(ClubRole? role) => RolePolicy.CanViewRoster(role);
 
     public override void Validate(ExportRequest request) => RoleOf(request);
+
+    /// <summary>출석률 only when the club has events that term: an empty column would read as nobody coming.</summary>
+    protected override async Task<IReadOnlyList<ExportField<RosterExportRow>>> FieldsAsync(AppDbContext db, ExportRequest request, CancellationToken ct) =>
+        await RosterRows.TermEvents(db, request.ClubId, request.TermKey).AnyAsync(ct)
+            ? PropertyFields
+            : [.. PropertyFields.Where(f => f.Column.Property != nameof(RosterExportRow.Attendance))];
 
     protected override async IAsyncEnumerable<RosterExportRow> RowsAsync(
         AppDbContext db, ExportRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -40,7 +50,7 @@ public sealed class RosterExport : ExportDefinition<RosterExportRow>
         var rows = RosterRows.Of(db, request.ClubId, request.TermKey, role: RoleOf(request)).AsAsyncEnumerable();
         await foreach (var m in rows.WithCancellation(ct))
             yield return new RosterExportRow(m.Name, m.StudentNumber, m.Major, m.School, m.Phone, m.Email,
-                ExportNames.Of(m.Role), m.JoinedAt, m.Paid ? "납부" : "미납", m.PaidAmount);
+                ExportNames.Of(m.Role), m.JoinedAt, m.Paid ? "납부" : "미납", m.PaidAmount, m.Attendance?.ToString() ?? "");
     }
 
     private static ClubRole? RoleOf(ExportRequest request) => ExportFilters.ParseOrNull<ClubRole>(request.Role, "role", ErrorCodes.RoleInvalid);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Events;
+using Woohakdong.Core.Membership;
 using Woohakdong.Tests.Enrollment;
 
 namespace Woohakdong.Tests.Events;
@@ -43,6 +44,24 @@ public sealed class EventSteps(SeatHarness harness)
         await harness.As<SeatService, Admission>(student, seats => seats.AdmitFreeAsync(club.GroupId, Ct));
         return student;
     }
+
+    /// <summary>A student who holds <paramref name="role"/> in the club this term.</summary>
+    public async Task<Guid> WithRoleAsync(OpenClub club, ClubRole role)
+    {
+        var user = await harness.CreateStudentAsync();
+        await using var db = await harness.DbAsync();
+        db.Memberships.Add(new ClubMembership { ClubId = club.ClubId, UserId = user, Role = role, TermKey = Term.Current(harness.Time).Key });
+        await db.SaveChangesAsync(Ct);
+        return user;
+    }
+
+    /// <summary>The signed ticket my QR code carries, as <c>GET /v1/me/events</c> gives it.</summary>
+    public async Task<string> TicketAsync(Guid student, long eventId) =>
+        (await harness.As<EventSignups, IReadOnlyList<MySignup>>(student, signups => signups.MineAsync(Ct)))
+        .Single(s => s.EventId == eventId && s.Status == SignupStatus.Confirmed).CheckInTicket!;
+
+    public Task<CheckedIn> CheckInAsync(Guid officer, long eventId, string? ticket) =>
+        harness.As<CheckIns, CheckedIn>(officer, checkIns => checkIns.CheckInTicketAsync(eventId, ticket, Ct));
 
     public async Task<EventSignup> SignupAsync(long signupId)
     {

@@ -23,24 +23,15 @@ public sealed class EventsApiTests(AppFactory app) : IClassFixture<AppFactory>
         };
     }
 
-    private async Task<ApiAccounts.SignedIn> StudentAsync()
-    {
-        var student = await app.SignUpAsync();
-        var profile = await student.Client.PutAsJsonAsync("/v1/me/profile",
-            new { name = "김학생", school = "우학대학교", major = "컴퓨터공학과", studentNumber = "20260001", phone = "010-1234-5678" }, Ct);
-        profile.EnsureSuccessStatusCode();
-        return student;
-    }
-
     [Fact]
     public async Task An_officer_creates_a_student_signs_up_sees_the_ticket_and_cancels()
     {
-        var president = await StudentAsync();
+        var president = await app.StudentAsync();
         var club = await president.CreateClubAsync($"ev-{Guid.NewGuid():N}"[..20]);
         var created = await president.Client.PostAsJsonAsync($"/v1/clubs/{club.Id}/events", Body(), Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var eventId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("eventId").GetInt64();
-        var student = await StudentAsync();
+        var student = await app.StudentAsync();
 
         var signup = await student.Client.PostAsJsonAsync($"/v1/events/{eventId}/signups", new { }, Ct);
         Assert.Equal(HttpStatusCode.Created, signup.StatusCode);
@@ -66,14 +57,14 @@ public sealed class EventsApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Bad_input_and_the_wrong_callers_are_refused_with_stable_codes()
     {
-        var president = await StudentAsync();
+        var president = await app.StudentAsync();
         var club = await president.CreateClubAsync($"ev-{Guid.NewGuid():N}"[..20]);
         var eventId = (await (await president.Client.PostAsJsonAsync($"/v1/clubs/{club.Id}/events", Body(audience: "MEMBERS"), Ct))
             .Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("eventId").GetInt64();
-        var student = await StudentAsync();
-        var otherOfficer = await StudentAsync();
+        var student = await app.StudentAsync();
+        var otherOfficer = await app.StudentAsync();
         await otherOfficer.CreateClubAsync($"ev-{Guid.NewGuid():N}"[..20]);
-        var member = await StudentAsync();
+        var member = await app.StudentAsync();
         await app.GrantRoleAsync(member, club.Id, ClubRole.Member);
 
         Assert.Equal(ErrorCodes.EventTimesInvalid, await (await president.Client.PostAsJsonAsync($"/v1/clubs/{club.Id}/events", Body(endsAfterHours: -1), Ct))

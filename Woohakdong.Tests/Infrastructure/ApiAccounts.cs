@@ -41,6 +41,16 @@ public static class ApiAccounts
         return new SignedIn(email, client);
     }
 
+    /// <summary>A new account with every profile field a club or event asks for, named <paramref name="name"/>.</summary>
+    public static async Task<SignedIn> StudentAsync(this AppFactoryBase app, string name = "김학생")
+    {
+        var student = await app.SignUpAsync();
+        var profile = await student.Client.PutAsJsonAsync("/v1/me/profile",
+            new { name, school = "우학대학교", major = "컴퓨터공학과", studentNumber = "20260001", phone = "010-1234-5678" }, TestContext.Current.CancellationToken);
+        profile.EnsureSuccessStatusCode();
+        return student;
+    }
+
     public static async Task<ClubView> CreateClubAsync(this SignedIn president, string englishName)
     {
         var ct = TestContext.Current.CancellationToken;

@@ -32,6 +32,9 @@ public static class EventsApi
     /// <summary><c>merchantUid</c> names a paid sign-up's order (generated when absent); a free one ignores it.</summary>
     public sealed record SignupRequest(string? MerchantUid);
 
+    /// <summary><c>ticket</c>: the signed ticket a student's QR code carries (<c>checkInTicket</c> of <c>GET /v1/me/events</c>).</summary>
+    public sealed record CheckInRequest(string? Ticket);
+
     public sealed record SignupConfirmed(long SignupId, SignupStatus Status);
 
     public sealed record SignupPendingPayment(long SignupId, SignupStatus Status, long OrderId, string MerchantUid, long Amount, DateTimeOffset HoldExpiresAt);
@@ -49,6 +52,7 @@ public static class EventsApi
         events.MapPost("/signups", SignUp);
         events.MapGet("/signups", Signups);
         events.MapDelete("/signups/me", CancelMine);
+        events.MapPost("/checkins", CheckIn);
     }
 
     private static async Task<Ok<IReadOnlyList<EventView>>> List(
@@ -90,6 +94,9 @@ public static class EventsApi
         await signups.CancelMineAsync(eventId, ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Ok<CheckedIn>> CheckIn(long eventId, CheckInRequest? request, CheckIns checkIns, CancellationToken ct) =>
+        TypedResults.Ok(await checkIns.CheckInTicketAsync(eventId, request?.Ticket, ct));
 
     private static async Task<Ok<IReadOnlyList<MySignup>>> Mine(EventSignups signups, CancellationToken ct) =>
         TypedResults.Ok(await signups.MineAsync(ct));

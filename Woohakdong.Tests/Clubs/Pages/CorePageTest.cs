@@ -1,20 +1,20 @@
 using System.Globalization;
 using System.Security.Claims;
-using Bunit;
 using Bunit.Rendering;
-using Microsoft.AspNetCore.Components;
 using Bunit.TestDoubles;
+using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using MudBlazor.Services;
-using Woohakdong.Core;
+using MudBlazor;
 using Woohakdong.Core.Accounts;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core;
 using Woohakdong.Tests.Infrastructure;
 using Woohakdong.Web.Hosting;
 

@@ -664,6 +664,12 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CheckedInBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ConfirmedAt")
                         .HasColumnType("INTEGER");
 

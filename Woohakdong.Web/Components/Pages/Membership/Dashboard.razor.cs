@@ -18,7 +18,7 @@ public partial class Dashboard(
     : GatedClubPage(clubs, access, currentUser, navigation)
 {
     /// <summary>The tabs' names in the address, in the order the tabs are shown.</summary>
-    public static readonly string[] TabNames = ["overview", "info", "roster", "recruitment", "payments", "ledger", "loans", "notices", "applications"];
+    public static readonly string[] TabNames = ["overview", "info", "roster", "recruitment", "payments", "ledger", "loans", "notices", "events", "applications"];
 
     private int activeTab;
 

@@ -28,6 +28,9 @@ public partial class Roster(
 
     private bool IsPresident => RolePolicy.CanManageMembers(CallerRole);
 
+    /// <summary>출석률 shows once the club has events in the term (every row has it then).</summary>
+    private bool HasAttendance => entries.Any(e => e.Attendance is not null);
+
     /// <summary>Management applies to this term's roster only: past terms are a record.</summary>
     private bool CanManage => IsPresident && termKey == Term.Current(time).Key;
 

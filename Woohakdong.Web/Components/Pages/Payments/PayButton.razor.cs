@@ -11,19 +11,27 @@ using Woohakdong.Core.Payments.PortOne;
 namespace Woohakdong.Web.Components.Pages.Payments;
 
 /// <summary>
-/// Holds a seat with an order prepared at the gateway, opens the payment window, hands PortOne's answer to the
-/// completion service (the gateway's record decides, not the browser) and shows the result page.
+/// Holds a seat with an order prepared at the gateway (<see cref="Start"/>: the pool's own way of taking a paid seat),
+/// opens the payment window, hands PortOne's answer to the completion service (the gateway's record decides, not the
+/// browser) and shows the result page.
 /// </summary>
-public partial class PaidJoinButton(
-    StartPaidJoin startPaidJoin, MyOrders orders, ProfileService profiles, IJSRuntime js, NavigationManager navigation,
-    IOptions<PortOneOptions> portOne, IStringLocalizer<PaymentText> text, ILogger<PaidJoinButton> logger) : IAsyncDisposable
+public partial class PayButton(
+    MyOrders orders, ProfileService profiles, IJSRuntime js, NavigationManager navigation,
+    IOptions<PortOneOptions> portOne, IStringLocalizer<PaymentText> text, ILogger<PayButton> logger) : IAsyncDisposable
 {
     private const string ScriptFailed = "SCRIPT_FAILED";
     private readonly CancellationTokenSource leaving = new();
     private PaymentWindow? window;
     private bool paying;
 
-    [Parameter, EditorRequired] public long GroupId { get; set; }
+    /// <summary>The pool whose seat is paid for: the join group or the event.</summary>
+    [Parameter, EditorRequired] public long PoolId { get; set; }
+    /// <summary>Takes the seat and makes the order; refuses with an <see cref="AppException"/>.</summary>
+    [Parameter, EditorRequired] public Func<Task<PaidJoinStarted>> Start { get; set; } = default!;
+    [Parameter, EditorRequired] public string Label { get; set; } = "";
+    /// <summary>What the payment window names; the club's membership fee when not given.</summary>
+    [Parameter] public string? OrderName { get; set; }
+    [Parameter] public string TestId { get; set; } = "pay-button";
     [Parameter] public bool Enabled { get; set; }
     /// <summary>The refusal's error code (FULL, PROFILE_INCOMPLETE, …) when no order could be made.</summary>
     [Parameter] public EventCallback<string> OnRefused { get; set; }
@@ -34,7 +42,7 @@ public partial class PaidJoinButton(
         PaidJoinStarted started;
         try
         {
-            started = await startPaidJoin.StartAsync(GroupId, merchantUid: null);
+            started = await Start();
         }
         catch (AppException refusal)
         {
@@ -61,7 +69,7 @@ public partial class PaidJoinButton(
         try
         {
             // A closed window (an error code, no imp_uid) fails the order and frees the seat here and now.
-            await orders.ConfirmAsync(GroupId, started.MerchantUid, response.ImpUid, response.ErrorCode, OrderCause.Callback);
+            await orders.ConfirmAsync(PoolId, started.MerchantUid, response.ImpUid, response.ErrorCode, OrderCause.Callback);
         }
         catch (PaymentGatewayException error)
         {
@@ -77,7 +85,7 @@ public partial class PaidJoinButton(
         var buyer = await profiles.GetAsync();
         window ??= new PaymentWindow(js, portOne.Value, new Uri(navigation.BaseUri));
         var request = new PaymentRequest(
-            started.MerchantUid, text["FeeName", order.ClubName], started.Amount, buyer.Email, buyer.Name, buyer.Phone);
+            started.MerchantUid, OrderName ?? text["FeeName", order.ClubName], started.Amount, buyer.Email, buyer.Name, buyer.Phone);
         try
         {
             return await window.RequestPayAsync(request, leaving.Token);

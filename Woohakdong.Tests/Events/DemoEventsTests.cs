@@ -1,0 +1,33 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Woohakdong.Tests.Infrastructure;
+using Woohakdong.Tests.Notices;
+using Woohakdong.Web.Hosting;
+
+namespace Woohakdong.Tests.Events;
+
+/// <summary>The demo club has a past event with attendance, an upcoming free event and an upcoming paid one.</summary>
+public sealed class DemoEventsTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_demo_club_shows_its_events_and_the_roster_its_attendance()
+    {
+        var president = await app.SignInAsync(DemoData.PresidentEmail);
+        long clubId;
+        await using (var db = await app.DbAsync()) clubId = await db.Clubs.Where(c => c.EnglishName == DemoData.ClubEnglishName).Select(c => c.Id).SingleAsync(Ct);
+
+        var events = await app.CreateClient().GetFromJsonAsync<JsonElement[]>($"/v1/clubs/{clubId}/events", Ct);
+        var now = DateTimeOffset.UtcNow;
+
+        Assert.Equal(3, events!.Length);
+        Assert.True(events[0].GetProperty("startsAt").GetDateTimeOffset() < now);
+        Assert.All(events[1..], e => Assert.True(e.GetProperty("startsAt").GetDateTimeOffset() > now));
+        Assert.Equal([JsonValueKind.Null, JsonValueKind.Number], events[1..].Select(e => e.GetProperty("fee").ValueKind));
+        var attendees = await president.Client.GetFromJsonAsync<JsonElement[]>($"/v1/events/{events[0].GetProperty("eventId").GetInt64()}/signups", Ct);
+        Assert.Contains(attendees!, a => a.GetProperty("checkedInAt").ValueKind == JsonValueKind.String);
+        Assert.Contains(attendees!, a => a.GetProperty("checkedInAt").ValueKind == JsonValueKind.Null);
+    }
+}
