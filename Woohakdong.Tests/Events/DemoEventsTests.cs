@@ -22,11 +22,12 @@ public sealed class DemoEventsTests(DemoAppFactory app) : IClassFixture<DemoAppF
         var events = await app.CreateClient().GetFromJsonAsync<JsonElement[]>($"/v1/clubs/{clubId}/events", Ct);
         var now = DateTimeOffset.UtcNow;
 
-        Assert.Equal(3, events!.Length);
-        Assert.True(events[0].GetProperty("startsAt").GetDateTimeOffset() < now);
-        Assert.All(events[1..], e => Assert.True(e.GetProperty("startsAt").GetDateTimeOffset() > now));
-        Assert.Equal([JsonValueKind.Null, JsonValueKind.Number], events[1..].Select(e => e.GetProperty("fee").ValueKind));
-        var attendees = await president.Client.GetFromJsonAsync<JsonElement[]>($"/v1/events/{events[0].GetProperty("eventId").GetInt64()}/signups", Ct);
+        JsonElement Titled(string title) => Assert.Single(events!, e => e.GetProperty("title").GetString() == title);
+        var (past, meeting, trip) = (Titled("정기 출사: 서울숲"), Titled("정기 모임"), Titled("봄 MT: 가평"));
+        Assert.True(past.GetProperty("startsAt").GetDateTimeOffset() < now);
+        Assert.All([meeting, trip], e => Assert.True(e.GetProperty("startsAt").GetDateTimeOffset() > now));
+        Assert.Equal([JsonValueKind.Null, JsonValueKind.Number], new[] { meeting, trip }.Select(e => e.GetProperty("fee").ValueKind));
+        var attendees = await president.Client.GetFromJsonAsync<JsonElement[]>($"/v1/events/{past.GetProperty("eventId").GetInt64()}/signups", Ct);
         Assert.Contains(attendees!, a => a.GetProperty("checkedInAt").ValueKind == JsonValueKind.String);
         Assert.Contains(attendees!, a => a.GetProperty("checkedInAt").ValueKind == JsonValueKind.Null);
     }

@@ -6,8 +6,9 @@ using Woohakdong.Core.Events;
 namespace Woohakdong.Web.Hosting;
 
 /// <summary>
-/// The demo club's calendar, so it is never empty: this month a weekly meeting, a members' outing and a rained-off night
-/// shoot (cancelled, struck through), next month a public exhibition the demo student signed up for and a members' party.
+/// The demo club's calendar beside <see cref="DemoEvents"/> (last week's outing, the next meeting and MT): this month a
+/// rained-off night shoot (cancelled, struck through), next month a public exhibition the demo student signed up for and
+/// a members' party.
 /// </summary>
 internal static class DemoCalendar
 {
@@ -26,8 +27,6 @@ internal static class DemoCalendar
             return await events.CreateAsync(clubId, new EventInput(title, description, place, startsAt, startsAt.AddHours(hours), null, null, audience), publish: true);
         }
 
-        await AddAsync(thisMonth.AddDays(8), 19, 2, "정기 모임", "이번 달 출사 사진을 함께 봅니다. 간식 있어요.", "학생회관 304호", EventAudience.Members);
-        await AddAsync(thisMonth.AddDays(19), 10, 6, "서울숲 출사", "서울숲역 3번 출구에서 모입니다. 카메라가 없으면 동아리 장비를 빌려 가세요.", "서울숲", EventAudience.Members);
         var nightShoot = await AddAsync(thisMonth.AddDays(23), 20, 2, "야간 출사", "한강 야경을 찍습니다.", "반포 한강공원", EventAudience.Anyone);
         await events.CancelAsync(nightShoot.EventId);
         var exhibition = await AddAsync(nextMonth.AddDays(4), 12, 6, "사진부 정기 전시회", "한 학기 동안 찍은 사진을 전시합니다. 누구나 오세요.", "학생회관 1층 로비", EventAudience.Anyone);
