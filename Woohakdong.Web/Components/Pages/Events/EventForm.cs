@@ -11,6 +11,8 @@ namespace Woohakdong.Web.Components.Pages.Events;
 public sealed class EventForm
 {
     private const string LocalFormat = "yyyy-MM-ddTHH:mm";
+    // Blazor's change event adds the seconds to a datetime-local value ("…T19:00" arrives as "…T19:00:00").
+    private static readonly string[] ReadFormats = [LocalFormat, "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFF"];
 
     public string Title { get; set; } = "";
     public string Description { get; set; } = "";
@@ -40,7 +42,7 @@ public sealed class EventForm
     private static string Local(DateTimeOffset? at) => at?.ToKst().ToString(LocalFormat, CultureInfo.InvariantCulture) ?? "";
 
     private static DateTimeOffset? Kst(string text) =>
-        DateTime.TryParseExact(text, LocalFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+        DateTime.TryParseExact(text, ReadFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? new DateTimeOffset(local, KoreanTime.Offset)
             : null;
 }
