@@ -98,23 +98,22 @@ public sealed class SeatDecisions(
             foreach (var request in Take(queue, int.MaxValue)) request.Decided.TrySetException(refusal);
             return;
         }
-        List<SeatRequest> batch;
-        var taken = 0;
+        // A failed batch may still have seated some of it (one by one after a duplicate): announce then too.
+        var seatsChanged = true;
         await using (held)
         {
             // Taken once the lock is held, so everyone who queued behind it meanwhile comes in this batch.
-            batch = Take(queue, options.Value.MaxBatch);
+            var batch = Take(queue, options.Value.MaxBatch);
             try
             {
-                taken = await DecideAsync(queue, batch);
+                seatsChanged = await DecideAsync(queue, batch) > 0;
             }
             catch (Exception error)
             {
                 foreach (var request in batch) request.Decided.TrySetException(error);
-                return;
             }
         }
-        if (taken > 0) await AnnounceAsync(queue);
+        if (seatsChanged) await AnnounceAsync(queue);
     }
 
     private async Task AnnounceAsync(PoolQueue queue)
@@ -192,6 +191,8 @@ public sealed class SeatDecisions(
             return taken;
         }
         await transaction.CommitAsync();
+        // Fewer seats than callers: the pool is full now, so those queued behind this batch hear it without the lock.
+        if (admitted.Count < wanting.Count) soldOut.MarkFull(queue.PoolId, generation);
         foreach (var request in admitted) request.Decided.TrySetResult();
         return admitted.Count;
     }
