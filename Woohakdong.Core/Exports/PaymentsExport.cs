@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Events;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Payments;
 
 namespace Woohakdong.Core.Exports;
 
 public sealed record PaymentsExportRow(
-    string MerchantUid, string Name, long Amount, string Status, long Refunded, string RefundReason, DateTimeOffset CreatedAt,
+    string MerchantUid, string Name, string PaidFor, long Amount, string Status, long Refunded, string RefundReason, DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-/// <summary>The term's paid joins for 총무 and above, of one status if the screen filters so.</summary>
+/// <summary>The term's orders (dues and event tickets) for 총무 and above, of one status if the screen filters so.</summary>
 public sealed class PaymentsExport : ExportDefinition<PaymentsExportRow>
 {
     public override string Name => "payments";
@@ -20,6 +21,7 @@ public sealed class PaymentsExport : ExportDefinition<PaymentsExportRow>
     [
         new(nameof(PaymentsExportRow.MerchantUid), "주문번호"),
         new(nameof(PaymentsExportRow.Name), "이름"),
+        new(nameof(PaymentsExportRow.PaidFor), "항목"),
         new(nameof(PaymentsExportRow.Amount), "금액", ExportCell.Won),
         new(nameof(PaymentsExportRow.Status), "상태"),
         new(nameof(PaymentsExportRow.Refunded), "환불액", ExportCell.Won),
@@ -38,20 +40,20 @@ public sealed class PaymentsExport : ExportDefinition<PaymentsExportRow>
         var status = StatusOf(request);
         var rows = (
                 from order in db.JoinOrders
-                join grp in db.JoinGroups on order.PoolId equals grp.Id
+                join pool in db.SeatPools on order.PoolId equals pool.Id
                 join user in db.Users on order.UserId equals user.Id
-                where order.ClubId == request.ClubId && grp.TermKey == request.TermKey && (status == null || order.Status == status)
+                where order.ClubId == request.ClubId && pool.TermKey == request.TermKey && (status == null || order.Status == status)
                 orderby order.Id descending
                 select new
                 {
-                    order.MerchantUid, user.DisplayName, order.Amount, order.Status, order.CreatedAt, order.UpdatedAt,
+                    order.MerchantUid, user.DisplayName, EventTitle = pool is ClubEvent ? ((ClubEvent)pool).Title : null, order.Amount, order.Status, order.CreatedAt, order.UpdatedAt,
                     Reason = order.RefundReason ?? db.PaymentRefunds.Where(r => r.OrderId == order.Id).Select(r => r.Reason).FirstOrDefault(),
                     Refunded = db.PaymentRefunds.Where(r => r.OrderId == order.Id).Sum(r => r.Amount),
                 })
             .AsNoTracking()
             .AsAsyncEnumerable();
         await foreach (var o in rows.WithCancellation(ct))
-            yield return new PaymentsExportRow(o.MerchantUid, o.DisplayName, o.Amount, ExportNames.Of(o.Status), o.Refunded, o.Reason ?? "", o.CreatedAt, o.UpdatedAt);
+            yield return new PaymentsExportRow(o.MerchantUid, o.DisplayName, o.EventTitle ?? "회비", o.Amount, ExportNames.Of(o.Status), o.Refunded, o.Reason ?? "", o.CreatedAt, o.UpdatedAt);
     }
 
     private static OrderStatus? StatusOf(ExportRequest request) =>

@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Events;
 using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Core.Payments;
 
 /// <summary>
 /// One order on the club's payments list. <see cref="RefundedAmount"/> sums its refund rows: the money given back, which
-/// differs from <see cref="Amount"/> when a payment of another amount was refunded.
+/// differs from <see cref="Amount"/> when a payment of another amount was refunded. <see cref="EventTitle"/> names the
+/// event a ticket was bought for; null for the term's dues (a join).
 /// </summary>
 public sealed record ClubPaymentRow(
     long OrderId, string MerchantUid, string MemberName, long Amount, OrderStatus Status,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? RefundReason, long RefundedAmount);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? RefundReason, long RefundedAmount, string? EventTitle);
 
 /// <summary>What the club took and gave back; <see cref="Counts"/> has every status, zero included.</summary>
 public sealed record ClubPaymentTotals(long CompletedAmount, long RefundedAmount, IReadOnlyDictionary<OrderStatus, int> Counts);
@@ -19,7 +21,7 @@ public sealed record ClubPaymentTotals(long CompletedAmount, long RefundedAmount
 public sealed record ClubPaymentList(IReadOnlyList<ClubPaymentRow> Orders, ClubPaymentTotals Totals);
 
 /// <summary>
-/// The club's paid joins for its officers: this term's by default, another term's (<c>termKey</c>) or every term's, of
+/// The club's orders (dues and event tickets) for its officers: this term's by default, another term's (<c>termKey</c>) or every term's, of
 /// one status or all; the totals are of the orders listed.
 /// </summary>
 public sealed class ClubPayments(IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, TimeProvider time)
@@ -33,14 +35,15 @@ public sealed class ClubPayments(IDbContextFactory<AppDbContext> dbFactory, Club
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await (
                 from order in db.JoinOrders
-                join grp in db.JoinGroups on order.PoolId equals grp.Id
+                join pool in db.SeatPools on order.PoolId equals pool.Id
                 join user in db.Users on order.UserId equals user.Id
-                where order.ClubId == clubId && (allTerms || grp.TermKey == term) && (status == null || order.Status == status)
+                where order.ClubId == clubId && (allTerms || pool.TermKey == term) && (status == null || order.Status == status)
                 orderby order.Id descending
                 select new ClubPaymentRow(
                     order.Id, order.MerchantUid, user.DisplayName, order.Amount, order.Status, order.CreatedAt, order.UpdatedAt,
                     order.RefundReason ?? db.PaymentRefunds.Where(r => r.OrderId == order.Id).Select(r => r.Reason).FirstOrDefault(),
-                    db.PaymentRefunds.Where(r => r.OrderId == order.Id).Sum(r => r.Amount)))
+                    db.PaymentRefunds.Where(r => r.OrderId == order.Id).Sum(r => r.Amount),
+                    pool is ClubEvent ? ((ClubEvent)pool).Title : null))
             .AsNoTracking()
             .ToListAsync(ct);
         return new ClubPaymentList(rows, TotalsOf(rows));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Events;
+using Woohakdong.Core.Exports;
 using Woohakdong.Core.Ledger;
 using Woohakdong.Core.Payments;
 using Woohakdong.Tests.Enrollment;
@@ -87,6 +88,29 @@ public abstract class EventSignupTests(PaymentFixture fixture)
         var income = await db.LedgerEntries.Where(e => e.OrderId == started.OrderId).ToListAsync(Ct);
         Assert.Equal([(LedgerKind.Income, LedgerCategory.Event, 15_000L, EventRules.TermKeyOf(steps.Start))],
             income.Select(e => (e.Kind, e.Category, e.Amount, e.TermKey)));
+    }
+
+    [Fact]
+    public async Task A_paid_ticket_is_on_the_clubs_payments_and_their_export_beside_the_dues_named_by_its_event()
+    {
+        var club = await harness.CreateClubAsync(seatLimit: 50);
+        var clubEvent = await steps.CreateAsync(club, steps.Input(fee: 15_000));
+        var student = await harness.CreateStudentAsync();
+        var started = await steps.SignUpAsync(student, clubEvent.EventId);
+        var payment = gateway.Pay(started.MerchantUid!, 15_000);
+        await payments.WebhookAsync(payment.ImpUid, started.MerchantUid);
+        var termKey = EventRules.TermKeyOf(steps.Start);
+
+        var listed = await harness.As<ClubPayments, ClubPaymentList>(club.President, p => p.ListAsync(club.ClubId, termKey: termKey, ct: Ct));
+        var file = await harness.As<ClubExports, ExportFile>(club.President, e => e.WriteAsync(club.ClubId, "payments", "xlsx", termKey, ct: Ct));
+
+        var ticket = Assert.Single(listed.Orders, o => o.OrderId == started.OrderId);
+        Assert.Equal((clubEvent.Title, OrderStatus.Completed, 15_000L), (ticket.EventTitle, ticket.Status, listed.Totals.CompletedAmount));
+        await using (file.Content)
+        {
+            var row = Assert.Single(MiniExcelLibs.MiniExcel.Query(file.Content, useHeaderRow: true).Cast<IDictionary<string, object?>>());
+            Assert.Equal((clubEvent.Title, 15_000d), ((string?)row["항목"], row["금액"]));
+        }
     }
 
     [Fact]

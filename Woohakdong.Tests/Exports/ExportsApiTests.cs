@@ -90,7 +90,7 @@ public sealed class ExportsApiTests(CastApp app) : IClassFixture<CastApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync(Ct))[3..]);
-        Assert.StartsWith("주문번호,이름,금액,상태,환불액,환불 사유,주문 일시,최근 변경", text);
+        Assert.StartsWith("주문번호,이름,항목,금액,상태,환불액,환불 사유,주문 일시,최근 변경", text);
     }
 
     [Theory]
