@@ -4,6 +4,8 @@ using RedLockNet;
 using RedLockNet.SERedis;
 using StackExchange.Redis;
 
+using Woohakdong.Core.Common.Messaging;
+
 namespace Woohakdong.Core.Enrollment;
 
 /// <summary>
@@ -48,7 +50,7 @@ public sealed class RedLockSeatLock(
             {
                 redLock = await factory.CreateLockAsync(resource, settings.LockLease);
             }
-            catch (Exception error) when (error is RedisException or TimeoutException)
+            catch (Exception error) when (RedisOutage.Is(error))
             {
                 return KeepLocalOnly(resource, local);
             }
@@ -94,7 +96,7 @@ public sealed class RedLockSeatLock(
             {
                 redLock.Dispose();
             }
-            catch (Exception error) when (error is RedisException or TimeoutException or AggregateException)
+            catch (Exception error) when (RedisOutage.Is(error) || error is AggregateException)
             {
             }
             await local.DisposeAsync();

@@ -40,7 +40,8 @@ public abstract class ChannelListener<T>(IEventChannel<T> events, TimeProvider t
             {
                 return Events.Subscribe(Handle);
             }
-            catch (RedisException error)
+            // A timeout too: on a busy machine SUBSCRIBE can time out, and an escaping exception would stop the host.
+            catch (Exception error) when (RedisOutage.Is(error))
             {
                 Logger.LogWarning(error, "Could not subscribe to {Message}; retrying in {Delay}", typeof(T).Name, SubscribeRetry);
                 await Task.Delay(SubscribeRetry, time, stoppingToken);

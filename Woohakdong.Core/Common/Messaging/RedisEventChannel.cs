@@ -16,7 +16,7 @@ public sealed class RedisEventChannel<T>(IConnectionMultiplexer redis, string na
         {
             await redis.GetSubscriber().PublishAsync(channel, JsonSerializer.Serialize(message, JsonSerializerOptions.Web));
         }
-        catch (Exception error) when (error is RedisException or TimeoutException)
+        catch (Exception error) when (RedisOutage.Is(error))
         {
             logger.LogWarning(error, "Could not publish on Redis channel {Channel}", name);
         }

@@ -14,7 +14,7 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
             var roundTrip = await redis.GetDatabase().PingAsync();
             return HealthCheckResult.Healthy($"PING {roundTrip.TotalMilliseconds:0} ms");
         }
-        catch (Exception error) when (error is RedisException or TimeoutException)
+        catch (Exception error) when (RedisOutage.Is(error))
         {
             return HealthCheckResult.Unhealthy("Redis did not answer PING.", error);
         }
