@@ -10,7 +10,7 @@ namespace Woohakdong.Tests.Exports;
 
 /// <summary>
 /// A 10,000-member roster exports with bounded memory: the managed heap is sampled while the file is written and its
-/// growth stays far below what holding the rows would take. The numbers measured are in bench/exports-memory.md.
+/// growth stays far below what holding the rows would take. The numbers measured are in bench/Exports/README.md.
 /// </summary>
 public sealed class LargeRosterExportTests
 {
