@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
-using Woohakdong.Core.Events;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Payments;
 
@@ -38,22 +37,9 @@ public sealed class PaymentsExport : ExportDefinition<PaymentsExportRow>
         AppDbContext db, ExportRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var status = StatusOf(request);
-        var rows = (
-                from order in db.JoinOrders
-                join pool in db.SeatPools on order.PoolId equals pool.Id
-                join user in db.Users on order.UserId equals user.Id
-                where order.ClubId == request.ClubId && pool.TermKey == request.TermKey && (status == null || order.Status == status)
-                orderby order.Id descending
-                select new
-                {
-                    order.MerchantUid, user.DisplayName, EventTitle = pool is ClubEvent ? ((ClubEvent)pool).Title : null, order.Amount, order.Status, order.CreatedAt, order.UpdatedAt,
-                    Reason = order.RefundReason ?? db.PaymentRefunds.Where(r => r.OrderId == order.Id).Select(r => r.Reason).FirstOrDefault(),
-                    Refunded = db.PaymentRefunds.Where(r => r.OrderId == order.Id).Sum(r => r.Amount),
-                })
-            .AsNoTracking()
-            .AsAsyncEnumerable();
-        await foreach (var o in rows.WithCancellation(ct))
-            yield return new PaymentsExportRow(o.MerchantUid, o.DisplayName, o.EventTitle ?? "회비", o.Amount, ExportNames.Of(o.Status), o.Refunded, o.Reason ?? "", o.CreatedAt, o.UpdatedAt);
+        await foreach (var o in ClubPayments.RowsOf(db, request.ClubId, request.TermKey, status).AsAsyncEnumerable().WithCancellation(ct))
+            yield return new PaymentsExportRow(o.MerchantUid, o.MemberName, o.EventTitle ?? "회비", o.Amount, ExportNames.Of(o.Status),
+                o.RefundedAmount, o.RefundReason ?? "", o.CreatedAt, o.UpdatedAt);
     }
 
     private static OrderStatus? StatusOf(ExportRequest request) =>

@@ -33,21 +33,22 @@ public sealed class ClubPayments(IDbContextFactory<AppDbContext> dbFactory, Club
         if (status is { } given && !Enum.IsDefined(given)) throw AppException.Validation(ErrorCodes.PaymentStatusInvalid, "status");
         var term = termKey is { Length: > 0 } key ? Term.Parse(key).Key : Term.Current(time).Key;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await (
-                from order in db.JoinOrders
-                join pool in db.SeatPools on order.PoolId equals pool.Id
-                join user in db.Users on order.UserId equals user.Id
-                where order.ClubId == clubId && (allTerms || pool.TermKey == term) && (status == null || order.Status == status)
-                orderby order.Id descending
-                select new ClubPaymentRow(
-                    order.Id, order.MerchantUid, user.DisplayName, order.Amount, order.Status, order.CreatedAt, order.UpdatedAt,
-                    order.RefundReason ?? db.PaymentRefunds.Where(r => r.OrderId == order.Id).Select(r => r.Reason).FirstOrDefault(),
-                    db.PaymentRefunds.Where(r => r.OrderId == order.Id).Sum(r => r.Amount),
-                    pool is ClubEvent ? ((ClubEvent)pool).Title : null))
-            .AsNoTracking()
-            .ToListAsync(ct);
+        var rows = await RowsOf(db, clubId, allTerms ? null : term, status).ToListAsync(ct);
         return new ClubPaymentList(rows, TotalsOf(rows));
     }
+
+    /// <summary>The club's orders of one term (every term when <paramref name="termKey"/> is null), newest first: the list's and the export's.</summary>
+    internal static IQueryable<ClubPaymentRow> RowsOf(AppDbContext db, long clubId, string? termKey, OrderStatus? status) =>
+        from order in db.JoinOrders.AsNoTracking()
+        join pool in db.SeatPools on order.PoolId equals pool.Id
+        join user in db.Users on order.UserId equals user.Id
+        where order.ClubId == clubId && (termKey == null || pool.TermKey == termKey) && (status == null || order.Status == status)
+        orderby order.Id descending
+        select new ClubPaymentRow(
+            order.Id, order.MerchantUid, user.DisplayName, order.Amount, order.Status, order.CreatedAt, order.UpdatedAt,
+            order.RefundReason ?? db.PaymentRefunds.Where(r => r.OrderId == order.Id).Select(r => r.Reason).FirstOrDefault(),
+            db.PaymentRefunds.Where(r => r.OrderId == order.Id).Sum(r => r.Amount),
+            pool is ClubEvent ? ((ClubEvent)pool).Title : null);
 
     private static ClubPaymentTotals TotalsOf(List<ClubPaymentRow> rows) => new(
         rows.Where(r => r.Status == OrderStatus.Completed).Sum(r => r.Amount),
