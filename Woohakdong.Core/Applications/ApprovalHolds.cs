@@ -14,7 +14,7 @@ public sealed class ApprovalHolds(NotificationOutbox outbox, TimeProvider time) 
 {
     public async Task OnHoldsEndedAsync(AppDbContext db, IReadOnlyCollection<long> holdIds, HoldState end, CancellationToken ct)
     {
-        var ended = await db.SeatHolds.AsNoTracking().Where(h => holdIds.Contains(h.Id) && h.ByApproval)
+        var ended = await db.SeatHolds.AsNoTracking().Where(h => holdIds.Contains(h.Id) && h.Reserved)
             .Join(db.Applications.Where(a => a.Status == ApplicationStatus.Approved),
                 h => new { GroupId = h.PoolId, h.UserId }, a => new { a.GroupId, a.UserId }, (h, a) => a)
             .Join(db.JoinGroups, a => a.GroupId, g => g.Id, (a, g) => new { Application = a, g.TermKey })

@@ -21,6 +21,12 @@ public sealed class AppException(ErrorKind kind, string code, string? field = nu
     public ErrorKind Kind { get; } = kind;
     public string Code { get; } = code;
     public string? Field { get; } = field;
+    /// <summary>What else the caller may act on (FULL's <c>waitlist: true</c>), written beside <c>code</c> in the answer.</summary>
+    public IReadOnlyDictionary<string, object> Extras { get; private init; } = new Dictionary<string, object>();
+
+    /// <summary>The same refusal, telling the caller one thing more.</summary>
+    public AppException With(string key, object value) =>
+        new(Kind, Code, Field) { Extras = new Dictionary<string, object>(Extras) { [key] = value } };
 
     public static AppException Validation(string code, string? field = null) => new(ErrorKind.Validation, code, field);
     public static AppException NotFound(string code) => new(ErrorKind.NotFound, code);

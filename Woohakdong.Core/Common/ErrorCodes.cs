@@ -147,6 +147,9 @@ public static class ErrorCodes
     public const string NotAllowed = "NOT_ALLOWED";
     public const string SignupNotFound = "SIGNUP_NOT_FOUND";
     public const string CancelDeadlinePassed = "CANCEL_DEADLINE_PASSED";
+    public const string AlreadyWaitlisted = "ALREADY_WAITLISTED";
+    public const string SeatsAvailable = "SEATS_AVAILABLE";
+    public const string NoWaitlist = "NO_WAITLIST";
     public const string CalendarMonthInvalid = "CALENDAR_MONTH_INVALID";
     public const string CalendarRangeInvalid = "CALENDAR_RANGE_INVALID";
     public const string CalendarRangeTooLong = "CALENDAR_RANGE_TOO_LONG";

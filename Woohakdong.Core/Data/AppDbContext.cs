@@ -54,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<JoinGroup> JoinGroups => Set<JoinGroup>();
     public DbSet<ClubEvent> Events => Set<ClubEvent>();
     public DbSet<EventSignup> EventSignups => Set<EventSignup>();
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<SeatHold> SeatHolds => Set<SeatHold>();
     public DbSet<JoinOrder> JoinOrders => Set<JoinOrder>();

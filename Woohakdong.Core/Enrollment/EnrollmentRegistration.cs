@@ -27,6 +27,7 @@ public static class EnrollmentRegistration
         // Also the per-instance queue in front of the Redis lock (see RedLockSeatLock).
         services.AddSingleton<InProcessSeatLock>();
         services.AddSingleton<SeatChanges>();
+        services.AddSingleton<FreedSeats>();
         services.AddSingleton<SeatDecisions>();
         services.AddScoped<SeatService>();
         services.AddScoped<HoldService>();

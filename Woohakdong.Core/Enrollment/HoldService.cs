@@ -19,13 +19,13 @@ public sealed class HoldService(
     public Task<bool> ReleaseHoldAsync(long holdId, CancellationToken ct = default) => EndHoldAsync(holdId, HoldState.Released, ct);
 
     /// <summary>
-    /// Gives back the seat of a payment that failed, was abandoned or refunded; an approved application's hold stays the
-    /// student's until its own deadline (they may pay again), so it is left alone.
+    /// Gives back the seat of a payment that failed, was abandoned or refunded; a reserved hold (an approval, a waitlist's
+    /// offer) stays the student's until its own deadline (they may pay again), so it is left alone.
     /// </summary>
     public async Task<bool> ReleaseUnlessApprovedAsync(long holdId, CancellationToken ct = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            if (await db.SeatHolds.AnyAsync(h => h.Id == holdId && h.ByApproval, ct)) return false;
+            if (await db.SeatHolds.AnyAsync(h => h.Id == holdId && h.Reserved, ct)) return false;
         return await ReleaseHoldAsync(holdId, ct);
     }
 
@@ -66,11 +66,11 @@ public sealed class HoldService(
     {
         var held = await db.SeatHolds.AsNoTracking()
             .Where(h => h.Id == holdId && h.State == HoldState.Held)
-            .Join(db.SeatPools, h => h.PoolId, p => p.Id, (h, p) => new { h.UserId, h.ByApproval, Pool = p })
+            .Join(db.SeatPools, h => h.PoolId, p => p.Id, (h, p) => new { h.UserId, h.Reserved, Pool = p })
             .SingleOrDefaultAsync(ct);
         if (held is null) return false;
         var grant = grants.For(held.Pool);
-        if (!(held.ByApproval || grant.Honours(held.Pool))
+        if (!(held.Reserved || grant.Honours(held.Pool))
             || !await SeatCounter.TryMoveHoldAsync(db, holdId, HoldState.Held, HoldState.Converted, time.GetUtcNow(), ct))
             return false;
         await grant.GrantAsync(db, held.Pool, held.UserId, ct);
@@ -94,7 +94,7 @@ public sealed class HoldService(
         }
         if (hold.State == HoldState.Converted) throw AppException.Conflict(ErrorCodes.HoldEnded);
         // An approval's seat that lapsed went back with its application (EXPIRED): a late payment is refunded, never re-seated.
-        if (hold.ByApproval && hold.State != HoldState.Held) throw AppException.Conflict(ErrorCodes.HoldEnded);
+        if (hold.Reserved && hold.State != HoldState.Held) throw AppException.Conflict(ErrorCodes.HoldEnded);
 
         var seatRetaken = hold.State != HoldState.Held;
         IGrantedSeat granted;

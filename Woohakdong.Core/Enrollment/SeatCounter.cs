@@ -11,7 +11,8 @@ internal static class SeatCounter
 {
     /// <summary>
     /// Up to <paramref name="wanted"/> seats for the crowd in one guarded update (fewer when fewer are left): how many were
-    /// taken, 0 when the pool is full, null when it is not open to the crowd at <paramref name="now"/>.
+    /// taken, 0 when the pool is full (or its freed seats are owed to its waitlist), null when it is not open to the crowd
+    /// at <paramref name="now"/>.
     /// </summary>
     public static async Task<int?> TakeUpToAsync(AppDbContext db, ISeatGrant grant, long poolId, int wanted, DateTimeOffset now, CancellationToken ct)
     {
@@ -19,11 +20,11 @@ internal static class SeatCounter
         while (true)
         {
             var seats = wanted;
-            if (await open.Where(g => g.SeatsTaken + seats <= g.SeatLimit)
+            if (await open.Where(g => g.SeatsTaken + seats <= g.SeatLimit && g.Waitlisted == 0)
                     .ExecuteUpdateAsync(set => set.SetProperty(g => g.SeatsTaken, g => g.SeatsTaken + seats), ct) == 1)
                 return seats;
             // Fewer seats left than wanted (or none, or closed): ask how many, and try for those.
-            var left = await open.Select(g => (int?)(g.SeatLimit - g.SeatsTaken)).SingleOrDefaultAsync(ct);
+            var left = await open.Select(g => (int?)(g.Waitlisted > 0 ? 0 : g.SeatLimit - g.SeatsTaken)).SingleOrDefaultAsync(ct);
             if (left is null) return null;
             if (left <= 0) return 0;
             wanted = Math.Min(wanted, left.Value);
@@ -35,6 +36,27 @@ internal static class SeatCounter
         await db.SeatPools
             .Where(g => g.Id == poolId && g.SeatsTaken < g.SeatLimit)
             .ExecuteUpdateAsync(set => set.SetProperty(g => g.SeatsTaken, g => g.SeatsTaken + 1), ct) == 1;
+
+    /// <summary>
+    /// A freed seat for the first in the waitlist: taken and the waiter counted out in one guarded statement, so each
+    /// freed seat is offered once, however many instances offer at the same moment.
+    /// </summary>
+    public static async Task<bool> TakeForWaitlistAsync(AppDbContext db, long poolId, CancellationToken ct) =>
+        await db.SeatPools
+            .Where(g => g.Id == poolId && g.SeatsTaken < g.SeatLimit && g.Waitlisted > 0)
+            .ExecuteUpdateAsync(set => set.SetProperty(g => g.SeatsTaken, g => g.SeatsTaken + 1)
+                .SetProperty(g => g.Waitlisted, g => g.Waitlisted - 1), ct) == 1;
+
+    /// <summary>Counts one more waiter, only while the crowd has no seat to take (full, or others already waiting).</summary>
+    public static async Task<bool> TryJoinWaitlistAsync(AppDbContext db, long poolId, CancellationToken ct) =>
+        await db.SeatPools
+            .Where(g => g.Id == poolId && (g.SeatsTaken >= g.SeatLimit || g.Waitlisted > 0))
+            .ExecuteUpdateAsync(set => set.SetProperty(g => g.Waitlisted, g => g.Waitlisted + 1), ct) == 1;
+
+    /// <summary>Counts out waiters who left the waitlist without a seat (in the transaction that moved them).</summary>
+    public static Task<int> LeaveWaitlistAsync(AppDbContext db, long poolId, int leaving, CancellationToken ct) =>
+        db.SeatPools.Where(g => g.Id == poolId && g.Waitlisted >= leaving)
+            .ExecuteUpdateAsync(set => set.SetProperty(g => g.Waitlisted, g => g.Waitlisted - leaving), ct);
 
     public static async Task<bool> FreeAsync(AppDbContext db, long poolId, CancellationToken ct) =>
         await db.SeatPools

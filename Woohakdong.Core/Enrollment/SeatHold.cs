@@ -22,8 +22,11 @@ public sealed class SeatHold : IAuditable
     public Guid UserId { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public HoldState State { get; set; }
-    /// <summary>Kept for an approved application until its payment deadline; it never goes back to the crowd (see ApprovalHolds).</summary>
-    public bool ByApproval { get; set; }
+    /// <summary>
+    /// Kept for one named student until its own deadline: an approved application's seat (ApprovalHolds) or a waitlist's
+    /// offer (WaitlistOffers). A failed payment does not give it back, and it never goes back to the crowd early.
+    /// </summary>
+    public bool Reserved { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedBy { get; set; }

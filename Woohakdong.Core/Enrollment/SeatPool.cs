@@ -29,6 +29,11 @@ public abstract class SeatPool : IAuditable
     public long Amount { get; set; }
     public int SeatLimit { get; set; }
     public int SeatsTaken { get; set; }
+    /// <summary>
+    /// Students waiting in the pool's waitlist. While any wait, a freed seat is theirs, offered in line, and the crowd's
+    /// guarded update takes none (<see cref="SeatCounter"/>); kept by the same statements that move the waitlist.
+    /// </summary>
+    public int Waitlisted { get; set; }
 
     /// <summary>
     /// Whether the seats go by an officer's approval rather than to the crowd: such a pool is never remembered as sold

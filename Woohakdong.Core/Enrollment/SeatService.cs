@@ -42,7 +42,7 @@ public sealed class SeatService(
     {
         // Unlike a free seat's FULL, a paid one's reads the caller's hold first: the paid path reads the database anyway.
         var live = await LiveHoldAsync(poolId, currentUser.RequireUserId(), ct);
-        if (live is not null && (live.ByApproval || soldOut.IsFull(poolId))) return live.View;
+        if (live is not null && (live.Reserved || soldOut.IsFull(poolId))) return live.View;
         if (soldOut.IsFull(poolId)) throw AppException.Conflict(ErrorCodes.Full);
         var (userId, pool, grant) = await CheckTakeableAsync(kind, poolId, forHold: true, ct);
         if (live is not null) return live.View;
@@ -80,7 +80,7 @@ public sealed class SeatService(
             ? new ApprovedSeat(group.NewMember(userId), null)
             : new ApprovedSeat(null, new SeatHold
             {
-                PoolId = groupId, UserId = userId, State = HoldState.Held, ByApproval = true,
+                PoolId = groupId, UserId = userId, State = HoldState.Held, Reserved = true,
                 ExpiresAt = SeatRules.HoldExpiresAt(time.GetUtcNow(), options.Value.ApprovalHoldDuration),
             });
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -93,21 +93,33 @@ public sealed class SeatService(
         return seat;
     }
 
-    private sealed record LiveHold(HoldView View, bool ByApproval);
+    private sealed record LiveHold(HoldView View, bool Reserved);
 
     private async Task<LiveHold?> LiveHoldAsync(long poolId, Guid userId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var live = await db.SeatHolds.AsNoTracking()
             .SingleOrDefaultAsync(h => h.PoolId == poolId && h.UserId == userId && h.State == HoldState.Held, ct);
-        return live is null ? null : new LiveHold(new HoldView(live.Id, poolId, live.ExpiresAt), live.ByApproval);
+        return live is null ? null : new LiveHold(new HoldView(live.Id, poolId, live.ExpiresAt), live.Reserved);
     }
 
-    private async Task<(Guid UserId, SeatPool Pool, ISeatGrant Grant)> CheckTakeableAsync(
-        PoolKind kind, long poolId, bool forHold, CancellationToken ct)
+    /// <summary>
+    /// Every check of taking a seat but the seats themselves (for a waitlist's place): the pool open to the caller now, a
+    /// complete profile, and no seat of it yet.
+    /// </summary>
+    public async Task<SeatPool> CheckEligibleAsync(PoolKind kind, long poolId, CancellationToken ct = default) =>
+        (await CheckEligibleAsync(kind, poolId, forHold: false, ct)).Pool;
+
+    private Task<(Guid UserId, SeatPool Pool, ISeatGrant Grant)> CheckTakeableAsync(PoolKind kind, long poolId, bool forHold, CancellationToken ct)
+    {
+        currentUser.RequireUserId();
+        if (soldOut.IsFull(poolId)) throw AppException.Conflict(ErrorCodes.Full);
+        return CheckEligibleAsync(kind, poolId, forHold, ct);
+    }
+
+    private async Task<(Guid UserId, SeatPool Pool, ISeatGrant Grant)> CheckEligibleAsync(PoolKind kind, long poolId, bool forHold, CancellationToken ct)
     {
         var userId = currentUser.RequireUserId();
-        if (soldOut.IsFull(poolId)) throw AppException.Conflict(ErrorCodes.Full);
         var grant = grants.For(kind);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pool = await db.SeatPools.AsNoTracking().SingleOrDefaultAsync(p => p.Id == poolId && p.Kind == kind, ct)

@@ -8,11 +8,11 @@ namespace Woohakdong.Core.Events;
 
 /// <summary>
 /// Cancelling an event: it stops taking sign-ups at once (CANCELLED, so the seat engine and late payments see it closed),
-/// then every live sign-up is given back (<see cref="SignupReturns"/>, paid ones refunded as EVENT_CANCELLED). One that the
+/// then its waitlist is closed (offers' seats released, so no late payment can convert one), then every live sign-up is given back (<see cref="SignupReturns"/>, paid ones refunded as EVENT_CANCELLED). One that the
 /// gateway refuses stays confirmed and is retried when an officer cancels again.
 /// </summary>
 public sealed class EventCancellation(
-    IDbContextFactory<AppDbContext> dbFactory, SignupReturns returns, TimeProvider time, ILogger<EventCancellation> logger)
+    IDbContextFactory<AppDbContext> dbFactory, SignupReturns returns, EventWaitlist waitlist, TimeProvider time, ILogger<EventCancellation> logger)
 {
     public const string RefundReason = "EVENT_CANCELLED";
 
@@ -25,6 +25,7 @@ public sealed class EventCancellation(
         {
             await db.Events.Where(e => e.Id == eventId && e.Status != EventStatus.Cancelled)
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, EventStatus.Cancelled).SetProperty(e => e.UpdatedAt, now), ct);
+            await waitlist.CloseAsync(eventId, ct);
             live = await db.EventSignups.AsNoTracking()
                 .Where(s => s.EventId == eventId && s.Status != SignupStatus.Cancelled).OrderBy(s => s.Id).ToListAsync(ct);
         }

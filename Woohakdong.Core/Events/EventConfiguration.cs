@@ -36,3 +36,21 @@ internal sealed class EventSignupConfiguration : IEntityTypeConfiguration<EventS
         signup.HasOne<SeatHold>().WithMany().HasForeignKey(s => s.HoldId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<WaitlistEntry>
+{
+    public void Configure(EntityTypeBuilder<WaitlistEntry> entry)
+    {
+        entry.Property(w => w.Status).HasConversion<string>().HasMaxLength(8);
+        // One live place per student and event, even when the same student clicks on two instances at once.
+        entry.HasIndex(w => new { w.EventId, w.UserId }).IsUnique()
+            .HasFilter($"\"Status\" IN ('{nameof(WaitlistStatus.Waiting)}', '{nameof(WaitlistStatus.Offered)}')");
+        // The line: the first waiting entry by id, and a position as the count of those before it.
+        entry.HasIndex(w => new { w.EventId, w.Status, w.Id });
+        entry.HasIndex(w => w.UserId);
+        entry.HasIndex(w => w.HoldId);
+        entry.HasOne<ClubEvent>().WithMany().HasForeignKey(w => w.EventId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasOne<AppUser>().WithMany().HasForeignKey(w => w.UserId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasOne<SeatHold>().WithMany().HasForeignKey(w => w.HoldId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
+using Woohakdong.Core.Joining;
 using Woohakdong.Core.Membership;
 
 namespace Woohakdong.Core.Events;
@@ -73,6 +74,14 @@ public static class EventRules
     /// <summary>The same rule for an event as shown (<see cref="EventView"/>): whether a page offers its sign-up button.</summary>
     public static bool IsOpen(EventView e, DateTimeOffset now) => IsOpen(e.Status, e.StartsAt, e.SignupOpensAt, e.SignupClosesAt, now);
 
+    /// <summary>
+    /// Whether a student who hears FULL may wait in line: every event with a capacity keeps a waitlist while its sign-ups
+    /// are open (offers to those already waiting go on until the start).
+    /// </summary>
+    public static bool HasWaitlist(ClubEvent e, DateTimeOffset now) => e.Capacity is not null && IsOpen(e, now);
+
+    public static bool HasWaitlist(EventView e, DateTimeOffset now) => e.Capacity is not null && IsOpen(e, now);
+
     private static bool IsOpen(EventStatus status, DateTimeOffset startsAt, DateTimeOffset? signupOpensAt, DateTimeOffset? signupClosesAt, DateTimeOffset now) =>
         status == EventStatus.Published && (signupOpensAt is not { } opens || opens <= now)
         && (signupClosesAt is not { } closes || closes > now) && startsAt > now;
@@ -80,5 +89,5 @@ public static class EventRules
     /// <summary>Until the cancellation deadline (or, without one, the start) a cancelled paid sign-up is refunded in full.</summary>
     public static bool RefundsCancellation(ClubEvent e, DateTimeOffset now) => now < (e.CancelDeadline ?? e.StartsAt);
 
-    public static int SeatsLeft(ClubEvent e) => Math.Max(0, e.SeatLimit - e.SeatsTaken);
+    public static int SeatsLeft(ClubEvent e) => SeatRules.SeatsLeftToCrowd(e);
 }

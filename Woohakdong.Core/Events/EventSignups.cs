@@ -15,15 +15,28 @@ namespace Woohakdong.Core.Events;
 /// </summary>
 public sealed class EventSignups(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, ClubAccess access, SeatService seats,
-    StartPaidJoin paidSeats, SignupReturns returns, CheckInTickets tickets, TimeProvider time)
+    StartPaidJoin paidSeats, SignupReturns returns, EventWaitlist waitlist, CheckInTickets tickets, TimeProvider time)
 {
     public const string CancelledRefundReason = "SIGNUP_CANCELLED";
 
     /// <param name="merchantUid">For a paid event, as for joining: made by the client so a retry cannot make a second order.</param>
+    /// <remarks>FULL says <c>waitlist: true</c> when the student may join the event's waitlist instead.</remarks>
     public async Task<SignupStarted> SignUpAsync(long eventId, string? merchantUid = null, CancellationToken ct = default)
     {
-        var userId = currentUser.RequireUserId();
         var clubEvent = await FindAsync(eventId, ct);
+        try
+        {
+            return await TakeSeatAsync(clubEvent, merchantUid, ct);
+        }
+        catch (AppException refusal) when (refusal.Code == ErrorCodes.Full && EventRules.HasWaitlist(clubEvent, time.GetUtcNow()))
+        {
+            throw refusal.With("waitlist", true);
+        }
+    }
+
+    private async Task<SignupStarted> TakeSeatAsync(ClubEvent clubEvent, string? merchantUid, CancellationToken ct)
+    {
+        var (eventId, userId) = (clubEvent.Id, currentUser.RequireUserId());
         if (clubEvent.Amount == 0)
         {
             var signup = (EventSignup)await seats.TakeFreeSeatAsync(PoolKind.Event, eventId, ct);
@@ -37,16 +50,21 @@ public sealed class EventSignups(
     /// <summary>
     /// Gives my sign-up back: a pending one at any time; a free one until the start; a paid one refunded in full until the
     /// cancellation deadline (KST), and after it refused with CANCEL_DEADLINE_PASSED: the seat stays the student's, unrefunded.
+    /// Without a sign-up, my place in the waitlist (or its offer) is given up.
     /// </summary>
     public async Task CancelMineAsync(long eventId, CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
         var clubEvent = await FindAsync(eventId, ct);
-        EventSignup signup;
+        EventSignup? live;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            signup = await db.EventSignups.AsNoTracking()
-                .SingleOrDefaultAsync(s => s.EventId == eventId && s.UserId == userId && s.Status != SignupStatus.Cancelled, ct)
-                ?? throw AppException.NotFound(ErrorCodes.SignupNotFound);
+            live = await db.EventSignups.AsNoTracking()
+                .SingleOrDefaultAsync(s => s.EventId == eventId && s.UserId == userId && s.Status != SignupStatus.Cancelled, ct);
+        if (live is not { } signup)
+        {
+            if (!await waitlist.LeaveAsync(eventId, userId, ct)) throw AppException.NotFound(ErrorCodes.SignupNotFound);
+            return;
+        }
         var now = time.GetUtcNow();
         if (signup.Status == SignupStatus.Confirmed)
         {
@@ -57,6 +75,7 @@ public sealed class EventSignups(
         await returns.ReturnAsync(signup, CancelledRefundReason, OrderCause.Api, ct);
     }
 
+    /// <summary>My sign-ups and live waitlist places, the latest event first.</summary>
     public async Task<IReadOnlyList<MySignup>> MineAsync(CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
@@ -64,12 +83,39 @@ public sealed class EventSignups(
         var rows = await db.EventSignups.AsNoTracking().Where(s => s.UserId == userId)
             .Join(db.Events, s => s.EventId, e => e.Id, (s, e) => new { Signup = s, Event = e })
             .ToListAsync(ct);
-        return rows.OrderByDescending(r => r.Event.StartsAt).ThenByDescending(r => r.Signup.Id)
-            .Select(r => new MySignup(r.Signup.Id, r.Event.Id, r.Event.ClubId, r.Event.Title, r.Event.StartsAt.ToKst(), r.Event.EndsAt.ToKst(),
-                r.Event.Place, r.Signup.Status, r.Signup.Status == SignupStatus.Confirmed ? r.Signup.TicketCode : null,
-                r.Signup.Status == SignupStatus.Confirmed ? tickets.Sign(r.Event.Id, r.Signup.TicketCode) : null, r.Signup.CheckedInAt?.ToKst()))
-            .ToList();
+        var places = await db.WaitlistEntries.AsNoTracking()
+            .Where(w => w.UserId == userId && (w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered))
+            .Join(db.Events, w => w.EventId, e => e.Id, (w, e) => new
+            {
+                Entry = w, Event = e,
+                Ahead = db.WaitlistEntries.Count(o => o.EventId == w.EventId && o.Status == WaitlistStatus.Waiting && o.Id < w.Id),
+            })
+            .ToListAsync(ct);
+        var offers = places.Where(p => p.Entry.Status == WaitlistStatus.Offered).ToDictionary(p => p.Event.Id, p => p.Entry.OfferExpiresAt);
+        var signedUp = rows.Where(r => r.Signup.Status != SignupStatus.Cancelled).Select(r => r.Event.Id).ToHashSet();
+        var mine = rows.Select(r => Of(r.Event, r.Signup.Id, StatusOf(r.Signup.Status)) with
+        {
+            TicketCode = r.Signup.Status == SignupStatus.Confirmed ? r.Signup.TicketCode : null,
+            CheckInTicket = r.Signup.Status == SignupStatus.Confirmed ? tickets.Sign(r.Event.Id, r.Signup.TicketCode) : null,
+            CheckedInAt = r.Signup.CheckedInAt?.ToKst(),
+            OfferExpiresAt = r.Signup.Status == SignupStatus.PendingPayment ? offers.GetValueOrDefault(r.Event.Id)?.ToKst() : null,
+        });
+        // An offer I started paying shows as that pending sign-up (with the offer's deadline), not twice.
+        var waiting = places.Where(p => !signedUp.Contains(p.Event.Id)).Select(p => p.Entry.Status == WaitlistStatus.Waiting
+            ? Of(p.Event, null, MyEventStatus.Waitlisted) with { WaitlistPosition = p.Ahead + 1 }
+            : Of(p.Event, null, MyEventStatus.Offered) with { OfferExpiresAt = p.Entry.OfferExpiresAt?.ToKst() });
+        return mine.Concat(waiting).OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.SignupId ?? long.MaxValue).ToList();
     }
+
+    private static MyEventStatus StatusOf(SignupStatus status) => status switch
+    {
+        SignupStatus.PendingPayment => MyEventStatus.PendingPayment,
+        SignupStatus.Confirmed => MyEventStatus.Confirmed,
+        _ => MyEventStatus.Cancelled,
+    };
+
+    private static MySignup Of(ClubEvent e, long? signupId, MyEventStatus status) =>
+        new(signupId, e.Id, e.ClubId, e.Title, e.StartsAt.ToKst(), e.EndsAt.ToKst(), e.Place, status, null, null, null);
 
     /// <summary>The officers' list of an event's sign-ups, oldest first.</summary>
     public async Task<IReadOnlyList<EventAttendee>> ListAsync(long eventId, CancellationToken ct = default)

@@ -44,8 +44,9 @@ public sealed class SignupReturns(
             pending = await db.JoinOrders.AsNoTracking().Where(o => o.HoldId == holdId && o.Status == OrderStatus.Pending).ToListAsync(ct);
         foreach (var order in pending)
             await ledger.TryMoveAsync(order, new OrderLedger.Move(OrderStatus.Failed, cause, "sign-up given back before payment"), ct);
-        // A payment still on its way arrives for a Failed order and is refunded (ORDER_CLOSED).
-        await holds.ReleaseUnlessApprovedAsync(holdId, ct);
+        // A payment still on its way arrives for a Failed order and is refunded (ORDER_CLOSED). Given back on purpose, even
+        // a waitlist offer's reserved seat goes (to the next in line).
+        await holds.ReleaseHoldAsync(holdId, ct);
     }
 
     private async Task CancelFreeAsync(EventSignup signup, CancellationToken ct)

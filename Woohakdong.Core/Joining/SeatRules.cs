@@ -1,5 +1,6 @@
 using Woohakdong.Core.Clubs;
 using Woohakdong.Core.Common;
+using Woohakdong.Core.Enrollment;
 
 namespace Woohakdong.Core.Joining;
 
@@ -7,6 +8,12 @@ namespace Woohakdong.Core.Joining;
 public static class SeatRules
 {
     public static int SeatsLeft(int seatLimit, int seatsTaken) => Math.Max(0, seatLimit - seatsTaken);
+
+    /// <summary>The seats the crowd may take: none while anyone waits in the pool's waitlist (freed seats are theirs).</summary>
+    public static int SeatsLeftToCrowd(SeatPool pool) => pool.Waitlisted > 0 ? 0 : SeatsLeft(pool.SeatLimit, pool.SeatsTaken);
+
+    /// <summary>Whether the pool has a freed seat its waitlist has not been offered yet.</summary>
+    public static bool OwesWaitlist(SeatPool pool) => pool.Waitlisted > 0 && pool.SeatsTaken < pool.SeatLimit;
 
     /// <summary>A limit may go down, but never below the seats already taken (members and live holds).</summary>
     public static bool CanSetLimit(int newLimit, int seatsTaken) => newLimit >= seatsTaken;

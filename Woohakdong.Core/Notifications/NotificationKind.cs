@@ -24,6 +24,9 @@ public enum NotificationKind
     [JsonStringEnumMemberName("APPLICATION_PAYMENT_DUE")] ApplicationPaymentDue,
     [JsonStringEnumMemberName("APPLICATION_EXPIRED")] ApplicationExpired,
     [JsonStringEnumMemberName("APPLICANT_EXPIRED")] ApplicantExpired,
+    [JsonStringEnumMemberName("WAITLIST_OFFERED")] WaitlistOffered,
+    [JsonStringEnumMemberName("WAITLIST_SEATED")] WaitlistSeated,
+    [JsonStringEnumMemberName("WAITLIST_OFFER_LAPSED")] WaitlistOfferLapsed,
 }
 
 public static class NotificationKinds

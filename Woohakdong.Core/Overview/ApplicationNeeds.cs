@@ -13,7 +13,7 @@ public sealed class ApplicationNeeds : IOverviewNeeds
         var pending = await db.Applications
             .CountAsync(a => a.ClubId == clubId && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Interview), ct);
         var unpaid = await db.Applications.Where(a => a.ClubId == clubId && a.Status == ApplicationStatus.Approved)
-            .Join(db.SeatHolds.Where(h => h.ByApproval && h.State == HoldState.Held && h.ExpiresAt > now),
+            .Join(db.SeatHolds.Where(h => h.Reserved && h.State == HoldState.Held && h.ExpiresAt > now),
                 a => new { PoolId = a.GroupId, a.UserId }, h => new { h.PoolId, h.UserId }, (a, h) => h.ExpiresAt)
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Due = g.Min() })

@@ -72,7 +72,7 @@ public sealed class BulkCompletion(
             JOIN "SeatHolds" h ON h."Id" = o."HoldId"
             JOIN "SeatPools" g ON g."Id" = h."PoolId"
             WHERE o."Id" = ANY({orderIds}) AND o."Status" = {(int)OrderStatus.Pending} AND g."Kind" = {PoolKind.Join.ToString()}
-              AND h."State" = {(int)HoldState.Held} AND (g."Recruiting" OR h."ByApproval")
+              AND h."State" = {(int)HoldState.Held} AND (g."Recruiting" OR h."Reserved")
               AND NOT EXISTS (SELECT FROM "ClubMemberships" m
                               WHERE m."ClubId" = g."ClubId" AND m."TermKey" = g."TermKey" AND m."UserId" = h."UserId")
             ORDER BY o."Id"

@@ -101,7 +101,7 @@ public sealed class PaidOrderSettlement(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pool = await db.SeatPools.AsNoTracking().SingleAsync(p => p.Id == order.PoolId, ct);
         // An approved application was given its seat by an officer: closing the crowd's recruitment does not take it back.
-        var approved = await db.SeatHolds.AnyAsync(h => h.Id == order.HoldId && h.ByApproval, ct);
+        var approved = await db.SeatHolds.AnyAsync(h => h.Id == order.HoldId && h.Reserved, ct);
         return grants.For(pool).Honours(pool) || approved ? null : RefundReasons.GroupClosed;
 
     }

@@ -250,15 +250,8 @@ public abstract class EventSignupTests(PaymentFixture fixture)
         Assert.Equal(EventStatus.Published, (await steps.EventAsync(clubEvent.EventId)).Status);
     }
 
-    private async Task<(Guid Student, SignupStarted Started, GatewayPayment Payment)> PaidSignupAsync(EventView clubEvent)
-    {
-        var student = await harness.CreateStudentAsync();
-        var started = await steps.SignUpAsync(student, clubEvent.EventId);
-        var payment = gateway.Pay(started.MerchantUid!, started.Amount!.Value);
-        await payments.WebhookAsync(payment.ImpUid, started.MerchantUid);
-        Assert.Equal(SignupStatus.Confirmed, (await steps.SignupAsync(started.SignupId)).Status);
-        return (student, started, payment);
-    }
+    private Task<(Guid Student, SignupStarted Started, GatewayPayment Payment)> PaidSignupAsync(EventView clubEvent) =>
+        steps.PaidSignupAsync(clubEvent, payments, gateway);
 }
 
 public sealed class SqliteEventSignupTests(SqlitePaymentFixture fixture) : EventSignupTests(fixture), IClassFixture<SqlitePaymentFixture>;

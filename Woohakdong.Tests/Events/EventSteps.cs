@@ -3,7 +3,9 @@ using Woohakdong.Core.Common;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Events;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core.Payments;
 using Woohakdong.Tests.Enrollment;
+using Woohakdong.Tests.Payments;
 
 namespace Woohakdong.Tests.Events;
 
@@ -37,6 +39,18 @@ public sealed class EventSteps(SeatHarness harness)
             return true;
         });
 
+    /// <summary>A new student signs up to the paid event and pays; the webhook confirms the sign-up.</summary>
+    public async Task<(Guid Student, SignupStarted Started, GatewayPayment Payment)> PaidSignupAsync(
+        EventView clubEvent, PaymentSteps payments, FakePaymentGateway gateway, Guid? student = null)
+    {
+        var who = student ?? await harness.CreateStudentAsync();
+        var started = await SignUpAsync(who, clubEvent.EventId);
+        var payment = gateway.Pay(started.MerchantUid!, started.Amount!.Value);
+        await payments.WebhookAsync(payment.ImpUid, started.MerchantUid);
+        Assert.Equal(SignupStatus.Confirmed, (await SignupAsync(started.SignupId)).Status);
+        return (who, started, payment);
+    }
+
     /// <summary>A student who is a member of the club this term (joined its free group).</summary>
     public async Task<Guid> MemberAsync(OpenClub club)
     {
@@ -58,7 +72,7 @@ public sealed class EventSteps(SeatHarness harness)
     /// <summary>The signed ticket my QR code carries, as <c>GET /v1/me/events</c> gives it.</summary>
     public async Task<string> TicketAsync(Guid student, long eventId) =>
         (await harness.As<EventSignups, IReadOnlyList<MySignup>>(student, signups => signups.MineAsync(Ct)))
-        .Single(s => s.EventId == eventId && s.Status == SignupStatus.Confirmed).CheckInTicket!;
+        .Single(s => s.EventId == eventId && s.Status == MyEventStatus.Confirmed).CheckInTicket!;
 
     public Task<CheckedIn> CheckInAsync(Guid officer, long eventId, string? ticket) =>
         harness.As<CheckIns, CheckedIn>(officer, checkIns => checkIns.CheckInTicketAsync(eventId, ticket, Ct));

@@ -227,7 +227,7 @@ public abstract class ClubOverviewTests(DatabaseProvider provider)
             var user = (await core.AddUserAsync("지원자")).Id;
             db.Applications.Add(new JoinApplication { GroupId = group.Id, ClubId = group.ClubId, UserId = user, Status = status, SubmittedAt = Today });
             if (hold is { } state)
-                db.SeatHolds.Add(new SeatHold { PoolId = group.Id, UserId = user, State = state, ExpiresAt = expiresAt!.Value, ByApproval = true });
+                db.SeatHolds.Add(new SeatHold { PoolId = group.Id, UserId = user, State = state, ExpiresAt = expiresAt!.Value, Reserved = true });
         }
 
         await Add(ApplicationStatus.Submitted);

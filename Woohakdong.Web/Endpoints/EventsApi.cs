@@ -37,6 +37,9 @@ public static class EventsApi
 
     public sealed record SignupConfirmed(long SignupId, SignupStatus Status);
 
+    /// <summary><c>201</c> of joining the waitlist: my place in line, 1 being next.</summary>
+    public sealed record WaitlistJoined(int Position);
+
     public sealed record SignupPendingPayment(long SignupId, SignupStatus Status, long OrderId, string MerchantUid, long Amount, DateTimeOffset HoldExpiresAt);
 
     public static void MapEventsApi(this RouteGroupBuilder v1)
@@ -52,6 +55,8 @@ public static class EventsApi
         events.MapPost("/signups", SignUp);
         events.MapGet("/signups", Signups);
         events.MapDelete("/signups/me", CancelMine);
+        events.MapPost("/waitlist", JoinWaitlist);
+        events.MapGet("/waitlist", Waitlist);
         events.MapPost("/checkins", CheckIn);
     }
 
@@ -89,6 +94,13 @@ public static class EventsApi
     private static async Task<Ok<IReadOnlyList<EventAttendee>>> Signups(long eventId, EventSignups signups, CancellationToken ct) =>
         TypedResults.Ok(await signups.ListAsync(eventId, ct));
 
+    private static async Task<Created<WaitlistJoined>> JoinWaitlist(long eventId, EventWaitlist waitlist, CancellationToken ct) =>
+        TypedResults.Created("/v1/me/events", new WaitlistJoined(await waitlist.JoinAsync(eventId, ct)));
+
+    private static async Task<Ok<IReadOnlyList<WaitlistPlace>>> Waitlist(long eventId, EventWaitlist waitlist, CancellationToken ct) =>
+        TypedResults.Ok(await waitlist.ListAsync(eventId, ct));
+
+    /// <summary>Gives back my sign-up (refunded when due), or my place in the waitlist, or the seat it offered me.</summary>
     private static async Task<NoContent> CancelMine(long eventId, EventSignups signups, CancellationToken ct)
     {
         await signups.CancelMineAsync(eventId, ct);

@@ -46,12 +46,13 @@ public sealed class Problems(IStringLocalizer<ErrorMessages> messages)
     public static void UseCultureOf(HttpContext context) =>
         CultureInfo.CurrentUICulture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? Languages.Korean;
 
-    public ProblemHttpResult For(AppException error) => For(StatusOf(error.Kind), error.Code, error.Field);
+    public ProblemHttpResult For(AppException error) => For(StatusOf(error.Kind), error.Code, error.Field, error.Extras);
 
-    public ProblemHttpResult For(int status, string code, string? field = null)
+    public ProblemHttpResult For(int status, string code, string? field = null, IReadOnlyDictionary<string, object>? extras = null)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = code };
         if (field is not null) extensions["field"] = field;
+        foreach (var (key, value) in extras ?? new Dictionary<string, object>()) extensions[key] = value;
         return TypedResults.Problem(detail: Message(code), statusCode: status, extensions: extensions);
     }
 }

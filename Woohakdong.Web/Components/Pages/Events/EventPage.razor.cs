@@ -10,7 +10,7 @@ namespace Woohakdong.Web.Components.Pages.Events;
 
 /// <summary>One event as students see it, with signing up (free at once, paid through <see cref="Payments.PayButton"/>) and cancelling.</summary>
 public partial class EventPage(
-    EventService events, EventSignups signups, ICurrentUser currentUser, IDialogService dialogs,
+    EventService events, EventSignups signups, EventWaitlist waitlist, ICurrentUser currentUser, IDialogService dialogs, ISnackbar snackbar,
     TimeProvider time, IStringLocalizer<EventText> text, IStringLocalizer<ErrorMessages> errors)
 {
     private EventView? view;
@@ -22,6 +22,9 @@ public partial class EventPage(
     [Parameter] public long EventId { get; set; }
 
     private bool Open => view is not null && EventRules.IsOpen(view, time.GetUtcNow());
+
+    /// <summary>Full to the crowd (no seat left, or others already waiting) while a line may be joined.</summary>
+    private bool Waitlist => view is { SeatsLeft: 0 } && EventRules.HasWaitlist(view, time.GetUtcNow());
 
     private string LoginHref => $"/account/login?returnUrl={Uri.EscapeDataString($"/events/{EventId}")}";
 
@@ -42,7 +45,7 @@ public partial class EventPage(
     {
         view = await events.GetAsync(EventId);
         mine = currentUser.UserId is null ? null
-            : (await signups.MineAsync()).FirstOrDefault(s => s.EventId == EventId && s.Status != SignupStatus.Cancelled);
+            : (await signups.MineAsync()).FirstOrDefault(s => s.EventId == EventId && s.Status != MyEventStatus.Cancelled);
     }
 
     private async Task SignUpAsync() => await RunAsync(() => signups.SignUpAsync(EventId));
@@ -57,9 +60,25 @@ public partial class EventPage(
 
     private void Refused(string code) => error = errors[code];
 
-    private async Task CancelAsync()
+    private async Task JoinWaitlistAsync() => await RunAsync(async () =>
     {
-        if (!await dialogs.ConfirmAsync(text["CancelSignup"], text["CancelSignupConfirm"], text["CancelSignup"], Color.Error)) return;
+        var position = await waitlist.JoinAsync(EventId);
+        snackbar.Add(text["WaitlistJoined", position], Severity.Success);
+    });
+
+    private Task LeaveWaitlistAsync() => GiveBackAsync("LeaveWaitlist");
+
+    private Task GiveUpOfferAsync() => GiveBackAsync("GiveUpOffer");
+
+    private Task CancelSignupAsync() => GiveBackAsync("CancelSignup");
+
+    /// <summary>
+    /// A sign-up, a waitlist place or an offer: each is given back the same way (<see cref="EventSignups.CancelMineAsync"/>),
+    /// after a question in the texts <paramref name="action"/> and <c>{action}Confirm</c>.
+    /// </summary>
+    private async Task GiveBackAsync(string action)
+    {
+        if (!await dialogs.ConfirmAsync(text[action], text[$"{action}Confirm"], text[action], Color.Error)) return;
         await RunAsync(() => signups.CancelMineAsync(EventId));
     }
 
