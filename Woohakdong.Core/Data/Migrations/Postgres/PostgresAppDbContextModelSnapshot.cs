@@ -587,9 +587,6 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<bool>("ByApproval")
-                        .HasColumnType("boolean");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -601,6 +598,9 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
 
                     b.Property<long>("PoolId")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("Reserved")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
@@ -669,6 +669,9 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.Property<Guid?>("UpdatedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Waitlisted")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClubId");
@@ -676,6 +679,8 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.ToTable("SeatPools", null, t =>
                         {
                             t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+
+                            t.HasCheckConstraint("CK_SeatPools_Waitlisted", "\"Waitlisted\" >= 0");
                         });
 
                     b.HasDiscriminator<string>("Kind");
@@ -748,6 +753,61 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         .HasFilter("\"Status\" <> 'Cancelled'");
 
                     b.ToTable("EventSignups");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Events.WaitlistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HoldId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("OfferExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HoldId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Waiting', 'Offered')");
+
+                    b.HasIndex("EventId", "Status", "Id");
+
+                    b.ToTable("WaitlistEntries");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Items.Item", b =>
@@ -1569,6 +1629,8 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.ToTable(t =>
                         {
                             t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+
+                            t.HasCheckConstraint("CK_SeatPools_Waitlisted", "\"Waitlisted\" >= 0");
                         });
 
                     b.HasDiscriminator().HasValue("Event");
@@ -1601,6 +1663,8 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                     b.ToTable(t =>
                         {
                             t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+
+                            t.HasCheckConstraint("CK_SeatPools_Waitlisted", "\"Waitlisted\" >= 0");
                         });
 
                     b.HasDiscriminator().HasValue("Join");
@@ -1746,6 +1810,26 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Events.EventSignup", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Events.ClubEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Enrollment.SeatHold", null)
+                        .WithMany()
+                        .HasForeignKey("HoldId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Woohakdong.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Events.WaitlistEntry", b =>
                 {
                     b.HasOne("Woohakdong.Core.Events.ClubEvent", null)
                         .WithMany()

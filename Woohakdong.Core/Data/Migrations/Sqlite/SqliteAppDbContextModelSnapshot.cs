@@ -561,9 +561,6 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("ByApproval")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -574,6 +571,9 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Reserved")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
@@ -641,6 +641,9 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.Property<Guid?>("UpdatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Waitlisted")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClubId");
@@ -648,6 +651,8 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.ToTable("SeatPools", null, t =>
                         {
                             t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+
+                            t.HasCheckConstraint("CK_SeatPools_Waitlisted", "\"Waitlisted\" >= 0");
                         });
 
                     b.HasDiscriminator<string>("Kind");
@@ -718,6 +723,59 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .HasFilter("\"Status\" <> 'Cancelled'");
 
                     b.ToTable("EventSignups");
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Events.WaitlistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HoldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OfferExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HoldId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Waiting', 'Offered')");
+
+                    b.HasIndex("EventId", "Status", "Id");
+
+                    b.ToTable("WaitlistEntries");
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Items.Item", b =>
@@ -1509,6 +1567,8 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.ToTable(t =>
                         {
                             t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+
+                            t.HasCheckConstraint("CK_SeatPools_Waitlisted", "\"Waitlisted\" >= 0");
                         });
 
                     b.HasDiscriminator().HasValue("Event");
@@ -1541,6 +1601,8 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                     b.ToTable(t =>
                         {
                             t.HasCheckConstraint("CK_SeatPools_SeatsTaken", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"SeatLimit\"");
+
+                            t.HasCheckConstraint("CK_SeatPools_Waitlisted", "\"Waitlisted\" >= 0");
                         });
 
                     b.HasDiscriminator().HasValue("Join");
@@ -1686,6 +1748,26 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Woohakdong.Core.Events.EventSignup", b =>
+                {
+                    b.HasOne("Woohakdong.Core.Events.ClubEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Woohakdong.Core.Enrollment.SeatHold", null)
+                        .WithMany()
+                        .HasForeignKey("HoldId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Woohakdong.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Woohakdong.Core.Events.WaitlistEntry", b =>
                 {
                     b.HasOne("Woohakdong.Core.Events.ClubEvent", null)
                         .WithMany()
