@@ -24,6 +24,8 @@ public enum NotificationKind
     [JsonStringEnumMemberName("APPLICATION_PAYMENT_DUE")] ApplicationPaymentDue,
     [JsonStringEnumMemberName("APPLICATION_EXPIRED")] ApplicationExpired,
     [JsonStringEnumMemberName("APPLICANT_EXPIRED")] ApplicantExpired,
+    [JsonStringEnumMemberName("EVENT_CHANGED")] EventChanged,
+    [JsonStringEnumMemberName("EVENT_CANCELLED")] EventCancelled,
 }
 
 public static class NotificationKinds
