@@ -48,7 +48,7 @@ public static class FeatureRegistration
         services.AddExports();
         services.AddApplications(configuration);
         services.AddOverview();
-        services.AddEvents();
+        services.AddEvents(configuration);
         services.AddCalendar();
         return services;
     }

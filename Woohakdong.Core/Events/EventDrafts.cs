@@ -27,6 +27,8 @@ public static class EventDrafts
 
     public static NotificationDraft Changed(Guid recipient, EventNews news) => new(recipient, NotificationKind.EventChanged, Values(news), EventPath(news.EventId));
 
+    public static NotificationDraft Reminder(Guid recipient, EventNews news) => new(recipient, NotificationKind.EventReminder, Values(news), EventPath(news.EventId));
+
     /// <param name="refund">What a confirmed paid sign-up gets back (in full); null for a free one.</param>
     /// <param name="pending">A sign-up still waiting on its payment, whose order is closed (a payment arriving later is refunded).</param>
     public static NotificationDraft Cancelled(Guid recipient, EventNews news, long? refund, bool pending)

@@ -55,6 +55,8 @@ public sealed class EventService(
         var valid = EventRules.Validate(input);
         var seatLimit = EventRules.SeatLimitOf(valid.Capacity);
         var (now, actor) = (time.GetUtcNow(), currentUser.UserId);
+        // A start whose reminder time is still to come is reminded (again) then.
+        var remindAgain = EventReminderSchedule.RemindAt(valid.StartsAt) > now;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var updated = await db.Events
@@ -67,6 +69,7 @@ public sealed class EventService(
                 .SetProperty(e => e.TermKey, EventRules.TermKeyOf(valid.StartsAt)).SetProperty(e => e.Audience, valid.Audience)
                 .SetProperty(e => e.SignupOpensAt, valid.SignupOpensAt).SetProperty(e => e.SignupClosesAt, valid.SignupClosesAt)
                 .SetProperty(e => e.CancelDeadline, valid.CancelDeadline)
+                .SetProperty(e => e.RemindersSentAt, e => remindAgain ? null : e.RemindersSentAt)
                 .SetProperty(e => e.UpdatedAt, now).SetProperty(e => e.UpdatedBy, actor), ct);
         if (updated == 0)
             throw clubEvent.Status == EventStatus.Cancelled || await db.Events.AnyAsync(e => e.Id == eventId && e.Status == EventStatus.Cancelled, ct)

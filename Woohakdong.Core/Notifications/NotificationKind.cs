@@ -26,6 +26,7 @@ public enum NotificationKind
     [JsonStringEnumMemberName("APPLICANT_EXPIRED")] ApplicantExpired,
     [JsonStringEnumMemberName("EVENT_CHANGED")] EventChanged,
     [JsonStringEnumMemberName("EVENT_CANCELLED")] EventCancelled,
+    [JsonStringEnumMemberName("EVENT_REMINDER")] EventReminder,
 }
 
 public static class NotificationKinds

@@ -66,6 +66,7 @@ public sealed class NotificationRendererTests
             EventDrafts.Cancelled(Someone, News, refund: null, pending: false),
             EventDrafts.Cancelled(Someone, News, refund: 1, pending: false),
             EventDrafts.Cancelled(Someone, News, refund: null, pending: true),
+            EventDrafts.Reminder(Someone, News),
             NotificationDraft.PasswordReset(Someone, new Uri("http://x/")),
             NotificationDraft.EmailConfirmation(Someone, new Uri("http://x/")),
             NotificationDraft.EmailChange(Someone, "a@b.c", new Uri("http://x/")),
