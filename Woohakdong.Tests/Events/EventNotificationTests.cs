@@ -50,6 +50,23 @@ public abstract class EventNotificationTests(PaymentFixture fixture)
     }
 
     [Fact]
+    public async Task A_refused_edit_tells_no_one_though_it_moved_the_start()
+    {
+        var club = await harness.CreateClubAsync(seatLimit: 50);
+        var input = steps.Input(capacity: 2);
+        var clubEvent = await steps.CreateAsync(club, input);
+        var (first, second) = (await harness.CreateStudentAsync(), await harness.CreateStudentAsync());
+        await steps.SignUpAsync(first, clubEvent.EventId);
+        await steps.SignUpAsync(second, clubEvent.EventId);
+
+        Assert.Equal(ErrorCodes.CapacityBelowSignups, await EventSteps.RefusalAsync(() =>
+            UpdateAsync(club, clubEvent, input with { Capacity = 1, StartsAt = steps.Start.AddHours(1), EndsAt = steps.Start.AddHours(4) })));
+
+        Assert.Empty(await ChangedAsync(first));
+        Assert.Equal(clubEvent.StartsAt, (await steps.EventAsync(clubEvent.EventId)).StartsAt);
+    }
+
+    [Fact]
     public async Task Cancelling_tells_each_live_sign_up_once_whether_it_is_refunded_even_when_cancelled_again_to_retry_a_refund()
     {
         var club = await harness.CreateClubAsync(seatLimit: 50);
