@@ -42,4 +42,9 @@ public sealed class ClubEvent : SeatPool
     /// <summary>Until then a student's cancellation is refunded in full; after it the seat is kept (no refund). Null: until the start.</summary>
     public DateTimeOffset? CancelDeadline { get; set; }
     public EventStatus Status { get; set; }
+    /// <summary>
+    /// When the day-before reminders went out (<see cref="EventReminders"/>): claimed once for the event, so of several
+    /// instances one sends them. Cleared by an edit whose new start brings a reminder time still to come.
+    /// </summary>
+    public DateTimeOffset? RemindersSentAt { get; set; }
 }

@@ -2,17 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
+using Woohakdong.Core.Notifications;
 using Woohakdong.Core.Payments;
 
 namespace Woohakdong.Core.Events;
 
 /// <summary>
 /// Cancelling an event: it stops taking sign-ups at once (CANCELLED, so the seat engine and late payments see it closed),
-/// then its waitlist is closed (offers' seats released, so no late payment can convert one), then every live sign-up is given back (<see cref="SignupReturns"/>, paid ones refunded as EVENT_CANCELLED). One that the
-/// gateway refuses stays confirmed and is retried when an officer cancels again.
+/// then its waitlist is closed (offers' seats released, so no late payment can convert one), then every live sign-up is
+/// given back (<see cref="SignupReturns"/>, paid ones refunded as EVENT_CANCELLED). One that the gateway refuses stays
+/// confirmed and is retried when an officer cancels again. The sign-ups live at the move hear of it once: their notices
+/// are recorded with the move, only by the call that made it.
 /// </summary>
 public sealed class EventCancellation(
-    IDbContextFactory<AppDbContext> dbFactory, SignupReturns returns, EventWaitlist waitlist, TimeProvider time, ILogger<EventCancellation> logger)
+    IDbContextFactory<AppDbContext> dbFactory, SignupReturns returns, EventWaitlist waitlist, NotificationOutbox outbox, TimeProvider time,
+    ILogger<EventCancellation> logger)
 {
     public const string RefundReason = "EVENT_CANCELLED";
 
@@ -23,8 +27,17 @@ public sealed class EventCancellation(
         List<EventSignup> live;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await db.Events.Where(e => e.Id == eventId && e.Status != EventStatus.Cancelled)
-                .ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, EventStatus.Cancelled).SetProperty(e => e.UpdatedAt, now), ct);
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                var moved = await db.Events.Where(e => e.Id == eventId && e.Status != EventStatus.Cancelled)
+                    .ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, EventStatus.Cancelled).SetProperty(e => e.UpdatedAt, now), ct);
+                if (moved == 1)
+                {
+                    outbox.Record(db, await EventDrafts.CancelledToLiveAsync(db, eventId, ct));
+                    await db.SaveChangesAsync(ct);
+                }
+                await transaction.CommitAsync(ct);
+            }
             await waitlist.CloseAsync(eventId, ct);
             live = await db.EventSignups.AsNoTracking()
                 .Where(s => s.EventId == eventId && s.Status != SignupStatus.Cancelled).OrderBy(s => s.Id).ToListAsync(ct);

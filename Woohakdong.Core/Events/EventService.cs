@@ -3,13 +3,14 @@ using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Membership;
+using Woohakdong.Core.Notifications;
 
 namespace Woohakdong.Core.Events;
 
 /// <summary>A club's events: anyone reads the published ones; officers (임원 and above) create, edit, publish and cancel.</summary>
 public sealed class EventService(
     IDbContextFactory<AppDbContext> dbFactory, ClubAccess access, ICurrentUser currentUser, SeatChanges changes,
-    EventCancellation cancellation, TimeProvider time)
+    EventCancellation cancellation, NotificationOutbox outbox, TimeProvider time)
 {
     /// <summary>Events starting in [from, to) (either end open), by start; drafts only for the club's officers.</summary>
     public async Task<IReadOnlyList<EventView>> ListAsync(long clubId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)
@@ -45,7 +46,8 @@ public sealed class EventService(
 
     /// <summary>
     /// One conditional statement, so the capacity can never slip below the seats a sign-up takes at the same moment
-    /// (CAPACITY_BELOW_SIGNUPS). Paid sign-ups keep the fee they were made with; a new fee applies to new ones.
+    /// (CAPACITY_BELOW_SIGNUPS). Paid sign-ups keep the fee they were made with; a new fee applies to new ones. An edit
+    /// of what attendees rely on (<see cref="EventDrafts.IsNews"/>) tells every live sign-up, in the same transaction.
     /// </summary>
     public async Task<EventView> UpdateAsync(long eventId, EventInput input, CancellationToken ct = default)
     {
@@ -53,7 +55,10 @@ public sealed class EventService(
         var valid = EventRules.Validate(input);
         var seatLimit = EventRules.SeatLimitOf(valid.Capacity);
         var (now, actor) = (time.GetUtcNow(), currentUser.UserId);
+        // A start whose reminder time is still to come is reminded (again) then.
+        var remindAgain = EventReminderSchedule.RemindAt(valid.StartsAt) > now;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var updated = await db.Events
             .Where(e => e.Id == eventId && e.Status != EventStatus.Cancelled && e.SeatsTaken <= seatLimit)
             .ExecuteUpdateAsync(set => set
@@ -64,11 +69,18 @@ public sealed class EventService(
                 .SetProperty(e => e.TermKey, EventRules.TermKeyOf(valid.StartsAt)).SetProperty(e => e.Audience, valid.Audience)
                 .SetProperty(e => e.SignupOpensAt, valid.SignupOpensAt).SetProperty(e => e.SignupClosesAt, valid.SignupClosesAt)
                 .SetProperty(e => e.CancelDeadline, valid.CancelDeadline)
+                .SetProperty(e => e.RemindersSentAt, e => remindAgain ? null : e.RemindersSentAt)
                 .SetProperty(e => e.UpdatedAt, now).SetProperty(e => e.UpdatedBy, actor), ct);
         if (updated == 0)
             throw clubEvent.Status == EventStatus.Cancelled || await db.Events.AnyAsync(e => e.Id == eventId && e.Status == EventStatus.Cancelled, ct)
                 ? AppException.Conflict(ErrorCodes.EventCancelled)
                 : AppException.Conflict(ErrorCodes.CapacityBelowSignups, "capacity");
+        if (EventDrafts.IsNews(clubEvent, valid))
+        {
+            outbox.Record(db, await EventDrafts.ToSignupsAsync(db, eventId, confirmedOnly: false, EventDrafts.Changed, ct));
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
         await changes.AnnounceAsync(db, eventId, ct);
         return EventView.Of(await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct));
     }

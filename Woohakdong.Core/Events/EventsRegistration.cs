@@ -8,11 +8,15 @@ namespace Woohakdong.Core.Events;
 
 public static class EventsRegistration
 {
-    /// <summary>Events, their kind of seat for the seat engine (<see cref="EventSignupGrant"/>) and sign-ups; stands on AddEnrollment and AddOrders.</summary>
+    /// <summary>
+    /// Events, their kind of seat for the seat engine (<see cref="EventSignupGrant"/>), sign-ups and their reminders;
+    /// stands on AddEnrollment, AddOrders and AddNotifications.
+    /// </summary>
     public static IServiceCollection AddEvents(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EventOptions>().Bind(configuration.GetSection(EventOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EventOptions>, EventOptionsValidator>();
+        services.AddHostedService<EventReminderWorker>();
         // Tickets are signed with the app's key ring; the host says where its keys are kept (KeyRingSetup).
         services.AddDataProtection();
         return services
@@ -27,6 +31,7 @@ public static class EventsRegistration
             .AddScoped<EventService>()
             .AddScoped<EventSignups>()
             .AddSingleton<CheckInTickets>()
-            .AddScoped<CheckIns>();
+            .AddScoped<CheckIns>()
+            .AddScoped<EventReminders>();
     }
 }

@@ -7,17 +7,24 @@ namespace Woohakdong.Core.Notifications;
 /// A notification before it is recorded, made only by the typed constructors below, so every kind carries the
 /// parameters its texts need. Values are stored invariant; <see cref="NotificationRenderer"/> formats them by key:
 /// <c>amount</c> as won, keys ending in <c>At</c> as KST times, in <c>On</c> as dates, <c>role</c> as the role's name.
+/// A <see cref="VariantKey"/> parameter picks the kind's texts for that case (<c>RefundMade.Ticket.Body</c>).
 /// </summary>
 public sealed record NotificationDraft(
     Guid RecipientId, NotificationKind Kind, IReadOnlyDictionary<string, string> Parameters, string? Link, string? EmailTo = null)
 {
-    public static NotificationDraft PaymentCompleted(Guid recipient, string club, long amount, DateTimeOffset paidAt, string orderNumber) =>
-        new(recipient, NotificationKind.PaymentCompleted,
-            Values(("club", club), ("amount", Amount(amount)), ("paidAt", Time(paidAt)), ("order", orderNumber)), "/me/payments");
+    /// <summary>The parameter naming which of its kind's texts a notification reads; without it (or its texts), the kind's own.</summary>
+    public const string VariantKey = "variant";
 
-    public static NotificationDraft RefundMade(Guid recipient, string club, long amount, string reason, string orderNumber) =>
+    /// <param name="eventTitle">The event a ticket was bought for; null for the term's dues.</param>
+    public static NotificationDraft PaymentCompleted(
+        Guid recipient, string club, long amount, DateTimeOffset paidAt, string orderNumber, string? eventTitle = null) =>
+        new(recipient, NotificationKind.PaymentCompleted,
+            ForTicket(Values(("club", club), ("amount", Amount(amount)), ("paidAt", Time(paidAt)), ("order", orderNumber)), eventTitle), "/me/payments");
+
+    /// <param name="eventTitle">The event a ticket was bought for; null for the term's dues.</param>
+    public static NotificationDraft RefundMade(Guid recipient, string club, long amount, string reason, string orderNumber, string? eventTitle = null) =>
         new(recipient, NotificationKind.RefundMade,
-            Values(("club", club), ("amount", Amount(amount)), ("reason", reason), ("order", orderNumber)), "/me/payments");
+            ForTicket(Values(("club", club), ("amount", Amount(amount)), ("reason", reason), ("order", orderNumber)), eventTitle), "/me/payments");
 
     public static NotificationDraft RoleChanged(Guid recipient, string club, string clubPath, ClubRole role) =>
         new(recipient, NotificationKind.RoleChanged, Values(("club", club), ("role", role.ToString())), $"/clubs/{clubPath}");
@@ -54,6 +61,15 @@ public sealed record NotificationDraft(
     private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static string Date(DateOnly day) => day.ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>An event ticket's payment reads as the ticket's, not the dues'.</summary>
+    private static Dictionary<string, string> ForTicket(Dictionary<string, string> values, string? eventTitle)
+    {
+        if (eventTitle is null) return values;
+        values[VariantKey] = "Ticket";
+        values["event"] = eventTitle;
+        return values;
+    }
 
     private static Dictionary<string, string> Values(params (string Key, string Value)[] values) =>
         values.ToDictionary(v => v.Key, v => v.Value);

@@ -27,6 +27,9 @@ public enum NotificationKind
     [JsonStringEnumMemberName("WAITLIST_OFFERED")] WaitlistOffered,
     [JsonStringEnumMemberName("WAITLIST_SEATED")] WaitlistSeated,
     [JsonStringEnumMemberName("WAITLIST_OFFER_LAPSED")] WaitlistOfferLapsed,
+    [JsonStringEnumMemberName("EVENT_CHANGED")] EventChanged,
+    [JsonStringEnumMemberName("EVENT_CANCELLED")] EventCancelled,
+    [JsonStringEnumMemberName("EVENT_REMINDER")] EventReminder,
 }
 
 public static class NotificationKinds

@@ -17,8 +17,9 @@ public sealed partial class NotificationRenderer(IStringLocalizer<NotificationTe
     public RenderedNotification Render(NotificationKind kind, string parameters, CultureInfo culture)
     {
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(parameters) ?? [];
+        var variant = values.GetValueOrDefault(NotificationDraft.VariantKey);
         return InCulture(culture, () => new RenderedNotification(
-            Fill(text[$"{kind}.Title"], values), Fill(text[$"{kind}.Body"], values)));
+            Fill(Template(kind, variant, "Title"), values), Fill(Template(kind, variant, "Body"), values)));
     }
 
     public RenderedNotification Render(Notification notification, CultureInfo culture) =>
@@ -30,6 +31,10 @@ public sealed partial class NotificationRenderer(IStringLocalizer<NotificationTe
     /// <summary>The e-mail's button: the kind's own action (<c>PasswordReset.Action</c>) when it has one, else "open in the app".</summary>
     public string Action(NotificationKind kind, CultureInfo culture) => InCulture(culture, () =>
         text[$"{kind}.Action"] is { ResourceNotFound: false } action ? action.Value : text["Email.Open"].Value);
+
+    /// <summary>The variant's text (<c>RefundMade.Ticket.Body</c>) when it has one, else the kind's (<c>RefundMade.Body</c>).</summary>
+    private string Template(NotificationKind kind, string? variant, string part) =>
+        variant is not null && text[$"{kind}.{variant}.{part}"] is { ResourceNotFound: false } own ? own : text[$"{kind}.{part}"];
 
     private string Fill(string template, Dictionary<string, string> values) =>
         Placeholder().Replace(template, match => values.TryGetValue(match.Groups[1].Value, out var value)

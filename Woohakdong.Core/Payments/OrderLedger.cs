@@ -96,14 +96,16 @@ public sealed class OrderLedger(
     {
         if (to is not (OrderStatus.Completed or OrderStatus.Refunded)) return;
         var club = await db.Clubs.Where(c => c.Id == order.ClubId).Select(c => c.Name).SingleAsync(ct);
+        // A ticket's payment names its event; the dues' (a join group's) has none.
+        var eventTitle = await db.Events.Where(e => e.Id == order.PoolId).Select(e => e.Title).SingleOrDefaultAsync(ct);
         if (to == OrderStatus.Completed)
         {
-            outbox.Record(db, NotificationDraft.PaymentCompleted(order.UserId, club, order.Amount, now, order.MerchantUid));
+            outbox.Record(db, NotificationDraft.PaymentCompleted(order.UserId, club, order.Amount, now, order.MerchantUid, eventTitle));
             return;
         }
         // Money moves only with its own row: the act of a Refunded move adds it (OrderRefunds).
         var refund = db.PaymentRefunds.Local.Single(r => r.OrderId == order.Id);
-        outbox.Record(db, NotificationDraft.RefundMade(order.UserId, club, refund.Amount, refund.Reason, order.MerchantUid));
+        outbox.Record(db, NotificationDraft.RefundMade(order.UserId, club, refund.Amount, refund.Reason, order.MerchantUid, eventTitle));
     }
 
     /// <summary>A bulk update reports the provider's exception itself; a save wraps it in a DbUpdateException.</summary>

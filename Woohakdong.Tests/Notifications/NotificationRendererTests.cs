@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Woohakdong.Core.Applications;
 using Woohakdong.Core.Common;
+using Woohakdong.Core.Events;
 using Woohakdong.Core.Membership;
 using Woohakdong.Core.Notifications;
 
@@ -14,6 +15,8 @@ public sealed class NotificationRendererTests
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
 
     private static readonly Guid Someone = Guid.NewGuid();
+
+    private static readonly EventNews News = new(1, "c", "t", "p", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
     [Fact]
     public void A_receipt_reads_in_Korean_with_won_and_the_KST_time()
@@ -44,7 +47,9 @@ public sealed class NotificationRendererTests
         var drafts = new[]
         {
             NotificationDraft.PaymentCompleted(Someone, "c", 1, DateTimeOffset.UnixEpoch, "o"),
+            NotificationDraft.PaymentCompleted(Someone, "c", 1, DateTimeOffset.UnixEpoch, "o", "e"),
             NotificationDraft.RefundMade(Someone, "c", 1, "r", "o"),
+            NotificationDraft.RefundMade(Someone, "c", 1, "r", "o", "e"),
             NotificationDraft.RoleChanged(Someone, "c", "c", ClubRole.Officer),
             NotificationDraft.PresidencyHanded(Someone, "c", "c", "f"),
             NotificationDraft.ItemOverdue(Someone, "c", "i", "c", 1, new DateOnly(2026, 3, 2)),
@@ -57,11 +62,16 @@ public sealed class NotificationRendererTests
             ApplicationDrafts.PaymentDue(Someone, "c", 1, DateTimeOffset.UnixEpoch),
             ApplicationDrafts.Expired(Someone, "c", DateTimeOffset.UnixEpoch),
             ApplicationDrafts.ApplicantExpired(Someone, "c", "c", "a", DateTimeOffset.UnixEpoch),
+            EventDrafts.Changed(Someone, News),
+            EventDrafts.Cancelled(Someone, News, refund: null, pending: false),
+            EventDrafts.Cancelled(Someone, News, refund: 1, pending: false),
+            EventDrafts.Cancelled(Someone, News, refund: null, pending: true),
+            EventDrafts.Reminder(Someone, News),
             NotificationDraft.PasswordReset(Someone, new Uri("http://x/")),
             NotificationDraft.EmailConfirmation(Someone, new Uri("http://x/")),
             NotificationDraft.EmailChange(Someone, "a@b.c", new Uri("http://x/")),
         };
-        Assert.Equal(Enum.GetValues<NotificationKind>().Order(), drafts.Select(d => d.Kind).Order());
+        Assert.Equal(Enum.GetValues<NotificationKind>().Order(), drafts.Select(d => d.Kind).Distinct().Order());
 
         foreach (var draft in drafts)
         foreach (var culture in new[] { Languages.Korean, Languages.English })
