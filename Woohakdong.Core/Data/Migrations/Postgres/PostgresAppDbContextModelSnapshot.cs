@@ -1605,6 +1605,9 @@ namespace Woohakdong.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("RemindersSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("SignupClosesAt")
                         .HasColumnType("timestamp with time zone");
 

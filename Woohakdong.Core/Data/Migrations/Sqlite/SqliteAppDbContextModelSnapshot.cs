@@ -1543,6 +1543,9 @@ namespace Woohakdong.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemindersSentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SignupClosesAt")
                         .HasColumnType("INTEGER");
 
