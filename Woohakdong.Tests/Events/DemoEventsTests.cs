@@ -30,5 +30,10 @@ public sealed class DemoEventsTests(DemoAppFactory app) : IClassFixture<DemoAppF
         var attendees = await president.Client.GetFromJsonAsync<JsonElement[]>($"/v1/events/{past.GetProperty("eventId").GetInt64()}/signups", Ct);
         Assert.Contains(attendees!, a => a.GetProperty("checkedInAt").ValueKind == JsonValueKind.String);
         Assert.Contains(attendees!, a => a.GetProperty("checkedInAt").ValueKind == JsonValueKind.Null);
+
+        var full = Titled("특강: 필름 현상 체험");
+        Assert.Equal((0, 2), (full.GetProperty("seatsLeft").GetInt32(), full.GetProperty("waitlisted").GetInt32()));
+        var line = await president.Client.GetFromJsonAsync<JsonElement[]>($"/v1/events/{full.GetProperty("eventId").GetInt64()}/waitlist", Ct);
+        Assert.Equal([1, 2], line!.Select(p => p.GetProperty("position").GetInt32()));
     }
 }

@@ -55,6 +55,45 @@ public sealed class EventsApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_full_event_offers_its_waitlist_and_the_freed_seat_reaches_the_first_in_line()
+    {
+        var president = await app.StudentAsync();
+        var club = await president.CreateClubAsync($"ev-{Guid.NewGuid():N}"[..20]);
+        var eventId = (await (await president.Client.PostAsJsonAsync($"/v1/clubs/{club.Id}/events", Body(capacity: 1), Ct))
+            .Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("eventId").GetInt64();
+        var (holder, first, second, outsider) = (await app.StudentAsync(), await app.StudentAsync(), await app.StudentAsync(), await app.StudentAsync());
+        Assert.Equal(ErrorCodes.SeatsAvailable, await (await first.Client.PostAsync($"/v1/events/{eventId}/waitlist", null, Ct))
+            .ProblemCodeAsync(HttpStatusCode.Conflict));
+        await holder.Client.PostAsJsonAsync($"/v1/events/{eventId}/signups", new { }, Ct);
+
+        var full = await first.Client.PostAsJsonAsync($"/v1/events/{eventId}/signups", new { }, Ct);
+        var refusal = await full.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal((HttpStatusCode.Conflict, ErrorCodes.Full, true),
+            (full.StatusCode, refusal.GetProperty("code").GetString(), refusal.GetProperty("waitlist").GetBoolean()));
+        foreach (var (student, position) in new[] { (first, 1), (second, 2) })
+        {
+            var joined = await student.Client.PostAsync($"/v1/events/{eventId}/waitlist", null, Ct);
+            Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
+            Assert.Equal(position, (await joined.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("position").GetInt32());
+        }
+        Assert.Equal(ErrorCodes.AlreadyWaitlisted, await (await first.Client.PostAsync($"/v1/events/{eventId}/waitlist", null, Ct))
+            .ProblemCodeAsync(HttpStatusCode.Conflict));
+        Assert.Equal(ErrorCodes.Forbidden, await (await outsider.Client.GetAsync($"/v1/events/{eventId}/waitlist", Ct)).ProblemCodeAsync(HttpStatusCode.Forbidden));
+        Assert.Equal(2, (await president.Client.GetFromJsonAsync<JsonElement>($"/v1/events/{eventId}/waitlist", Ct)).GetArrayLength());
+        var mine = (await second.Client.GetFromJsonAsync<JsonElement>("/v1/me/events", Ct))[0];
+        Assert.Equal(("WAITLISTED", 2), (mine.GetProperty("status").GetString(), mine.GetProperty("waitlistPosition").GetInt32()));
+
+        // The holder's cancellation wakes this instance's offers: the first in line is signed up, the second moves up.
+        Assert.Equal(HttpStatusCode.NoContent, (await holder.Client.DeleteAsync($"/v1/events/{eventId}/signups/me", Ct)).StatusCode);
+        await Eventually.TrueAsync(async () =>
+            (await first.Client.GetFromJsonAsync<JsonElement>("/v1/me/events", Ct))[0].GetProperty("status").GetString() == "CONFIRMED",
+            "the first in line is signed up", Ct);
+        Assert.Equal(1, (await second.Client.GetFromJsonAsync<JsonElement>("/v1/me/events", Ct))[0].GetProperty("waitlistPosition").GetInt32());
+        Assert.Equal(HttpStatusCode.NoContent, (await second.Client.DeleteAsync($"/v1/events/{eventId}/signups/me", Ct)).StatusCode);
+        Assert.Equal(0, (await second.Client.GetFromJsonAsync<JsonElement>("/v1/me/events", Ct)).GetArrayLength());
+    }
+
+    [Fact]
     public async Task Bad_input_and_the_wrong_callers_are_refused_with_stable_codes()
     {
         var president = await app.StudentAsync();

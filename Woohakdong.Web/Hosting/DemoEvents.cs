@@ -8,7 +8,7 @@ namespace Woohakdong.Web.Hosting;
 
 /// <summary>
 /// The demo club's events: last week's 정기 출사 with its attendance taken (so the roster shows 출석률), an upcoming free
-/// 정기 모임 with a few sign-ups, and an upcoming paid MT.
+/// 정기 모임 with a few sign-ups, an upcoming paid MT, and a small free 특강 that is full with two students in its waitlist.
 /// </summary>
 internal static class DemoEvents
 {
@@ -27,6 +27,10 @@ internal static class DemoEvents
         var free = await events.CreateAsync(clubId, new EventInput(
             "정기 모임", "이번 달 사진 합평회입니다. 찍은 사진 세 장을 가져오세요.\n간식 있어요.", "학생회관 304호", meeting, meeting.AddHours(2),
             Capacity: 30, Fee: null, EventAudience.Anyone, SignupClosesAt: meeting.AddHours(-1)), publish: true);
+        var talk = Upcoming(today, days: 7);
+        var full = await events.CreateAsync(clubId, new EventInput(
+            "특강: 필름 현상 체험", "암실에서 흑백 필름을 직접 현상해 봅니다. 장비 때문에 세 명만 받습니다.", "학생회관 지하 암실", talk, talk.AddHours(2),
+            Capacity: 3, Fee: null, EventAudience.Anyone, SignupClosesAt: talk.AddHours(-1)), publish: true);
         var trip = Upcoming(today, days: 12);
         await events.CreateAsync(clubId, new EventInput(
             "봄 MT: 가평", "1박 2일, 숙소와 저녁 식사 포함. 카메라 챙겨 오세요.", "가평 우학 펜션", trip, trip.AddDays(1),
@@ -45,9 +49,14 @@ internal static class DemoEvents
             signup.CheckedInBy = officer;
         });
         AddSignups(db, free.EventId, members.Skip(2).Take(5), (_, _) => { });
+        AddSignups(db, full.EventId, members.Skip(1).Take(3), (_, _) => { });
+        // Written as the waitlist would stand; a seat freed by a cancellation goes to the first of them.
+        foreach (var waiting in members.Skip(4).Take(2))
+            db.WaitlistEntries.Add(new WaitlistEntry { EventId = full.EventId, UserId = waiting, Status = WaitlistStatus.Waiting });
         await db.SaveChangesAsync();
-        await db.Events.Where(e => e.Id == past.EventId || e.Id == free.EventId).ExecuteUpdateAsync(set => set.SetProperty(
-            e => e.SeatsTaken, e => db.EventSignups.Count(s => s.EventId == e.Id && s.Status == SignupStatus.Confirmed)));
+        await db.Events.Where(e => e.Id == past.EventId || e.Id == free.EventId || e.Id == full.EventId).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.SeatsTaken, e => db.EventSignups.Count(s => s.EventId == e.Id && s.Status == SignupStatus.Confirmed))
+            .SetProperty(e => e.Waitlisted, e => db.WaitlistEntries.Count(w => w.EventId == e.Id && w.Status == WaitlistStatus.Waiting)));
     }
 
     private static void AddSignups(AppDbContext db, long eventId, IEnumerable<Guid> users, Action<int, EventSignup> shape)
