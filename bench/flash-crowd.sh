@@ -1,24 +1,39 @@
 #!/usr/bin/env bash
-# Flash-crowd benchmark of issue 4 (not a test; test.sh and CI never run it). One command:
-#   ./bench/flash-crowd.sh [NAME=VALUE ...]
+# Flash-crowd benchmark of issues 4 and 14 (not a test; test.sh and CI never run it). One command:
+#   [BENCH_SCENARIO=event] ./bench/flash-crowd.sh [NAME=VALUE ...]
 # Publishes the web app (Release) to bench/.out/web, builds bench/FlashCrowd, creates a fresh PostgreSQL database,
 # starts two app instances on loopback with production settings sharing that database and Redis 127.0.0.1:6391,
-# measures PostgreSQL's own hot-row rate with pgbench, runs the crowd (2,000 students, 100 seats), checks the
-# admissions in the database, then stops the instances and drops the database. Takes about 5 minutes.
+# measures PostgreSQL's own hot-row rate with pgbench, runs the crowd, checks the seats in the database, then stops the
+# instances and drops the database.
+#   BENCH_SCENARIO      join (default): 2,000 students join a free club's group of 100 seats, about 5 minutes;
+#                       event: 20,000 students sign up to a published free event of 2,000 seats
 #   NAME=VALUE          extra app settings for both instances, e.g. Seats__LockRetry=00:00:00.005
 #   BENCH_CONCURRENCY   client connections over both instances and pgbench clients (default 50)
-#   BENCH_STUDENTS, BENCH_SEATS, BENCH_PROBE_SECONDS   (defaults 2000, 100, 10)
+#   BENCH_STUDENTS, BENCH_SEATS   (defaults by scenario, as above)
+#   BENCH_PROBE_SECONDS (default 10)
 #   BENCH_NO_PUBLISH=1  reuse bench/.out/web from an earlier run
 # Needs PostgreSQL and Redis as ./test.sh --services-only starts them, and pgbench (postgresql-client).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BENCH_NAME=flash-crowd
 CONCURRENCY=${BENCH_CONCURRENCY:-50}
-STUDENTS=${BENCH_STUDENTS:-2000}
-SEATS=${BENCH_SEATS:-100}
+SCENARIO=${BENCH_SCENARIO:-join}
 PROBE_SECONDS=${BENCH_PROBE_SECONDS:-10}
 DATABASE=woohakdong_bench_$$
 source bench/lib.sh
+# What the database must hold afterwards: as many seats granted through the crowd's pool ($1) as it has seats.
+case $SCENARIO in
+  join)
+    GRANTED='memberships through the group'
+    granted_sql() { echo "SELECT count(*) FROM \"ClubMemberships\" WHERE \"JoinGroupId\" = $1"; }
+    LIMIT=20m ;;
+  event)
+    GRANTED='CONFIRMED sign-ups of the event'
+    # EF stores the status by its C# name (EventSignupConfiguration: HasConversion<string>).
+    granted_sql() { echo "SELECT count(*) FROM \"EventSignups\" WHERE \"EventId\" = $1 AND \"Status\" = 'Confirmed'"; }
+    LIMIT=60m ;;
+  *) fail "BENCH_SCENARIO is join or event, not '$SCENARIO'" ;;
+esac
 command -v pgbench >/dev/null || fail "pgbench is missing: apt-get install postgresql-client"
 bench_prepare FlashCrowd flashcrowd
 
@@ -43,20 +58,25 @@ pgbench -n -c "$CONCURRENCY" -j 2 -T "$PROBE_SECONDS" -f "$OUT/hot-row.sql" "$DA
 grep -E '^(latency average|tps)' "$OUT/logs/pgbench.log"
 TPS=$(awk '/^tps = / { print $3; exit }' "$OUT/logs/pgbench.log")
 
-say "load generator: setup (not timed), warm-up, trivial endpoint, crowd, steady sold-out"
+say "load generator ($SCENARIO): setup (not timed), warm-up, trivial endpoint, crowd, steady sold-out"
+sizes=()
+[[ -n ${BENCH_STUDENTS:-} ]] && sizes+=(--students "$BENCH_STUDENTS")
+[[ -n ${BENCH_SEATS:-} ]] && sizes+=(--seats "$BENCH_SEATS")
+rm -f "$OUT/result.txt"
 status=0
-timeout 20m dotnet "$OUT/flashcrowd/FlashCrowd.dll" --instances "http://127.0.0.1:$PORT_A,http://127.0.0.1:$PORT_B" \
-  --students "$STUDENTS" --seats "$SEATS" --concurrency "$CONCURRENCY" --probe-seconds "$PROBE_SECONDS" \
+timeout "$LIMIT" dotnet "$OUT/flashcrowd/FlashCrowd.dll" --instances "http://127.0.0.1:$PORT_A,http://127.0.0.1:$PORT_B" \
+  --database "$CONNECTION" --scenario "$SCENARIO" "${sizes[@]}" --concurrency "$CONCURRENCY" --probe-seconds "$PROBE_SECONDS" \
   --pgbench-tps "$TPS" --result-file "$OUT/result.txt" || status=$?
 
-GROUP=$(sed -n 's/^group_id=//p' "$OUT/result.txt" 2>/dev/null)
-[[ -n $GROUP ]] || fail "the load generator stopped before the crowd (exit $status)"
-read -r MEMBERS TAKEN < <(psql -At -F ' ' -d "$DATABASE" \
-  -c "SELECT (SELECT count(*) FROM \"ClubMemberships\" WHERE \"JoinGroupId\" = $GROUP), \"SeatsTaken\" FROM \"SeatPools\" WHERE \"Id\" = $GROUP")
-if [[ $MEMBERS == "$SEATS" && $TAKEN == "$SEATS" ]]; then
-  echo "database: $MEMBERS memberships through the group, SeatsTaken $TAKEN: OK"
+POOL=$(sed -n 's/^pool_id=//p' "$OUT/result.txt" 2>/dev/null)
+SEATS=$(sed -n 's/^seats=//p' "$OUT/result.txt" 2>/dev/null)
+[[ -n $POOL ]] || fail "the load generator stopped before the crowd (exit $status)"
+read -r COUNT TAKEN < <(psql -At -F ' ' -d "$DATABASE" \
+  -c "SELECT ($(granted_sql "$POOL")), \"SeatsTaken\" FROM \"SeatPools\" WHERE \"Id\" = $POOL")
+if [[ $COUNT == "$SEATS" && $TAKEN == "$SEATS" ]]; then
+  echo "database: $COUNT $GRANTED, SeatsTaken $TAKEN: OK"
 else
-  echo "!!!!!!!! FAIL: database has $MEMBERS memberships through the group and SeatsTaken $TAKEN; expected $SEATS !!!!!!!!"
+  echo "!!!!!!!! FAIL: database has $COUNT $GRANTED and SeatsTaken $TAKEN; expected $SEATS !!!!!!!!"
   status=1
 fi
 # The first instance's migration check of the empty database logs one failed query by design: not counted.

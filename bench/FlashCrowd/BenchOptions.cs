@@ -1,9 +1,13 @@
 namespace Woohakdong.Bench;
 
-/// <summary>Command line: <c>--name value</c> pairs; every one has a default matching the benchmark.</summary>
+/// <summary>
+/// Command line: <c>--name value</c> pairs; <c>--instances</c> and <c>--database</c> (the instances' connection string, where
+/// the students are copied) are required, the others have defaults matching the issues' benchmarks (students and seats by
+/// scenario).
+/// </summary>
 public sealed record BenchOptions(
-    IReadOnlyList<Uri> Instances, int Students, int Seats, int Concurrency, int SetupParallelism, TimeSpan ProbeTime,
-    double? PgbenchTps, string? ResultFile)
+    IReadOnlyList<Uri> Instances, string Database, Scenario Scenario, int Students, int Seats, int Concurrency, int SetupParallelism,
+    TimeSpan ProbeTime, double? PgbenchTps, string? ResultFile)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -18,10 +22,15 @@ public sealed record BenchOptions(
         if (instances.Count == 0) throw new ArgumentException("--instances http://127.0.0.1:PORT,http://127.0.0.1:PORT is required.");
         var concurrency = int.Parse(Get("concurrency", "50"));
         if (concurrency % instances.Count != 0) throw new ArgumentException("--concurrency must divide evenly across the instances.");
+        var database = Get("database", "");
+        if (database.Length == 0) throw new ArgumentException("--database (the instances' connection string) is required.");
+        var scenario = Scenario.Named(Get("scenario", Scenario.Join.Name));
         return new BenchOptions(
             instances,
-            int.Parse(Get("students", "2000")),
-            int.Parse(Get("seats", "100")),
+            database,
+            scenario,
+            int.Parse(Get("students", $"{scenario.DefaultStudents}")),
+            int.Parse(Get("seats", $"{scenario.DefaultSeats}")),
             concurrency,
             int.Parse(Get("setup-parallelism", "8")),
             TimeSpan.FromSeconds(double.Parse(Get("probe-seconds", "10"))),

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Woohakdong.Bench;
 
-/// <summary>One student's join attempt: first request sent to final answer, BUSY answers retried in between.</summary>
+/// <summary>One student's attempt at a seat: first request sent to final answer, BUSY answers retried in between.</summary>
 public sealed record Attempt(int Status, string Code, double StartMs, double EndMs, int BusyAnswers)
 {
     public double LatencyMs => EndMs - StartMs;
@@ -15,7 +15,7 @@ public static class Crowd
     private const int MaxBusyRetries = 50;
 
     public static async Task<(IReadOnlyList<Attempt> Attempts, double ElapsedMs)> RunAsync(
-        IReadOnlyList<WoohakdongApi> instances, long groupId, IReadOnlyList<string> tokens)
+        IReadOnlyList<WoohakdongApi> instances, string seatPath, IReadOnlyList<string> tokens)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var clock = new Stopwatch();
@@ -27,7 +27,7 @@ public static class Crowd
             var busy = 0;
             while (true)
             {
-                var (status, code) = await api.JoinAsync(groupId, token);
+                var (status, code) = await api.TakeSeatAsync(seatPath, token);
                 if (code != "BUSY" || busy == MaxBusyRetries) return new Attempt(status, code, start, clock.Elapsed.TotalMilliseconds, busy);
                 busy++;
             }

@@ -18,14 +18,14 @@ public sealed class Report(
         var fullPerSecond = fulls.Count / (fullWindowMs / 1000);
 
         Console.WriteLine();
-        Console.WriteLine($"== flash crowd: {attempts.Count} students, {options.Seats} seats, {options.Instances.Count} instances, " +
+        Console.WriteLine($"== flash crowd ({options.Scenario.Name}): {attempts.Count} students, {options.Seats} seats, {options.Instances.Count} instances, " +
                           $"{options.Concurrency} client connections ({options.Concurrency / options.Instances.Count} per instance)");
         Console.WriteLine($"admitted (HTTP 201)          {Admitted}" + (Admitted == options.Seats ? "" : $"   <<<<< FAIL: expected {options.Seats} >>>>>"));
         Console.WriteLine($"server errors (5xx)          {ServerErrors}" + (ServerErrors == 0 ? "" : "   <<<<< FAIL >>>>>"));
         Console.WriteLine($"crowd wall time              {crowdMs:F0} ms");
         Console.WriteLine($"admissions/s                 {admissionsPerSecond:F1}   ({admissions.Count} admissions in {admissionMs:F0} ms from the gate)");
         Console.WriteLine($"sold-out answers/s (crowd)   {fullPerSecond:F1}   ({fulls.Count} FULL answers in a {fullWindowMs:F0} ms window)");
-        Console.WriteLine($"sold-out answers/s (steady)  {steadyFull.PerSecond:F1}   (full group, {options.ProbeTime.TotalSeconds:F0} s closed loop, " +
+        Console.WriteLine($"sold-out answers/s (steady)  {steadyFull.PerSecond:F1}   (full {options.Scenario.Pool}, {options.ProbeTime.TotalSeconds:F0} s closed loop, " +
                           $"p50 {steadyFull.P50Ms:F1} ms, p99 {steadyFull.P99Ms:F1} ms, statuses {Format(steadyFull.Statuses)})");
         Console.WriteLine($"trivial endpoint/s           {trivial.PerSecond:F1}   (GET {trivialPath}, p50 {trivial.P50Ms:F1} ms, " +
                           $"p99 {trivial.P99Ms:F1} ms, statuses {Format(trivial.Statuses)})");

@@ -7,9 +7,10 @@ namespace Woohakdong.Bench;
 
 /// <summary>
 /// The few /v1 calls the benchmarks make against one instance. Connections are capped per instance; when a
-/// <see cref="SentBytes"/> is given, every byte written on this client's connections is counted into it.
+/// <see cref="SentBytes"/> is given, every byte written on this client's connections is counted into it. A request times
+/// out after <paramref name="timeout"/> (60 s unless given), the wait for a connection included.
 /// </summary>
-public sealed class WoohakdongApi(Uri baseAddress, int maxConnections, SentBytes? sentBytes = null) : IDisposable
+public sealed class WoohakdongApi(Uri baseAddress, int maxConnections, SentBytes? sentBytes = null, TimeSpan? timeout = null) : IDisposable
 {
     private readonly HttpClient http = new(new SocketsHttpHandler
     {
@@ -20,23 +21,25 @@ public sealed class WoohakdongApi(Uri baseAddress, int maxConnections, SentBytes
     })
     {
         BaseAddress = baseAddress,
-        Timeout = TimeSpan.FromSeconds(60),
+        Timeout = timeout ?? TimeSpan.FromSeconds(60),
     };
 
     public Uri BaseAddress => baseAddress;
 
+    /// <summary>A new account with account <paramref name="number"/>'s complete profile, logged in; returns its bearer token.</summary>
     public async Task<string> SignUpAsync(string email, string password, int number)
     {
         await Expect(await http.PostAsJsonAsync("/v1/auth/register", new { email, password }), HttpStatusCode.OK);
-        var login = await Expect(await http.PostAsJsonAsync("/v1/auth/login", new { email, password }), HttpStatusCode.OK);
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        var profile = new
-        {
-            name = $"학생{number}", school = "우학대학교", major = "컴퓨터공학과",
-            studentNumber = $"2026{number:D5}", phone = $"010-{1000 + number / 10000}-{number % 10000:D4}",
-        };
-        await Expect(await Send(HttpMethod.Put, "/v1/me/profile", token, profile), HttpStatusCode.OK);
+        var token = await LogInAsync(email, password);
+        await Expect(await Send(HttpMethod.Put, "/v1/me/profile", token, Profile.Of(number)), HttpStatusCode.OK);
         return token;
+    }
+
+    /// <summary>Signs an existing account in; returns its bearer token.</summary>
+    public async Task<string> LogInAsync(string email, string password)
+    {
+        var login = await Expect(await http.PostAsJsonAsync("/v1/auth/login", new { email, password }), HttpStatusCode.OK);
+        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     public async Task<long> CreateClubAsync(string token, string englishName, int seats, long fee = 0)
@@ -99,21 +102,37 @@ public sealed class WoohakdongApi(Uri baseAddress, int maxConnections, SentBytes
         return (int)response.StatusCode;
     }
 
-    /// <summary>One join request: the HTTP status and, for a refusal, its problem <c>code</c>.</summary>
-    public async Task<(int Status, string Code)> JoinAsync(long groupId, string token)
+    /// <summary>
+    /// A published free event of the club, open to anyone signed in, starting in a week (its sign-ups open until then);
+    /// returns its id.
+    /// </summary>
+    public async Task<long> CreateEventAsync(string token, long clubId, string title, int capacity)
     {
-        using var response = await Send(HttpMethod.Post, $"/v1/groups/{groupId}/joins", token, new { });
+        var startsAt = DateTimeOffset.UtcNow.AddDays(7);
+        var clubEvent = new { title, startsAt, endsAt = startsAt.AddHours(2), capacity, audience = "ANYONE", status = "PUBLISHED" };
+        var created = await Expect(await Send(HttpMethod.Post, $"/v1/clubs/{clubId}/events", token, clubEvent), HttpStatusCode.Created);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetInt64();
+    }
+
+    /// <summary>
+    /// One request for a seat (a join, an event's sign-up) at <paramref name="path"/>: the HTTP status and, for a 201, the
+    /// <c>status</c> its body names (ADMITTED when it names none, as a join's); for a refusal, its problem <c>code</c>.
+    /// </summary>
+    public async Task<(int Status, string Code)> TakeSeatAsync(string path, string token)
+    {
+        using var response = await Send(HttpMethod.Post, path, token, new { });
         var status = (int)response.StatusCode;
-        if (status == 201) return (status, "ADMITTED");
         var body = await response.Content.ReadAsStringAsync();
+        var named = status == 201 ? "status" : "code";
         try
         {
-            return (status, JsonDocument.Parse(body).RootElement.TryGetProperty("code", out var code) ? code.GetString() ?? "" : "");
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.TryGetProperty(named, out var value)) return (status, value.GetString() ?? "");
         }
         catch (JsonException)
         {
-            return (status, "");
         }
+        return (status, status == 201 ? "ADMITTED" : "");
     }
 
     /// <summary>Any GET; the status is all the rate probe needs.</summary>
@@ -157,6 +176,14 @@ public sealed class WoohakdongApi(Uri baseAddress, int maxConnections, SentBytes
     }
 
     public void Dispose() => http.Dispose();
+}
+
+/// <summary>What <c>PUT /v1/me/profile</c> takes: a complete profile.</summary>
+public sealed record Profile(string Name, string School, string Major, string StudentNumber, string Phone)
+{
+    /// <summary>Account <paramref name="number"/>'s profile, distinct from every other number's.</summary>
+    public static Profile Of(int number) =>
+        new($"학생{number}", "우학대학교", "컴퓨터공학과", $"2026{number:D5}", $"010-{1000 + number / 10000}-{number % 10000:D4}");
 }
 
 public sealed record PresignedUpload(string Key, string Url, Dictionary<string, string> Headers, DateTimeOffset ExpiresAt);
