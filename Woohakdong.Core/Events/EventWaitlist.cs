@@ -72,7 +72,7 @@ public sealed class EventWaitlist(
                 await holds.ReleaseHoldAsync(holdId, ct);
                 return true;
             }
-            if (await TryLeaveWaitingAsync(db, entry, ct))
+            if (await WaitlistMoves.TryLeaveAsync(db, entry, time.GetUtcNow(), ct))
             {
                 await changes.AnnounceAsync(db, eventId, ct);
                 return true;
@@ -123,14 +123,4 @@ public sealed class EventWaitlist(
     internal static Task<WaitlistEntry?> LiveEntryAsync(AppDbContext db, long eventId, Guid userId, CancellationToken ct) =>
         db.WaitlistEntries.AsNoTracking().SingleOrDefaultAsync(
             w => w.EventId == eventId && w.UserId == userId && (w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered), ct);
-
-    /// <summary>Waiting → LEFT with the count, the pool's row first (the order the offers take too).</summary>
-    private async Task<bool> TryLeaveWaitingAsync(AppDbContext db, WaitlistEntry entry, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await SeatCounter.LeaveWaitlistAsync(db, entry.EventId, 1, ct) == 0) return false;
-        if (await WaitlistMoves.TryMoveAsync(db, entry.Id, WaitlistStatus.Waiting, WaitlistStatus.Left, time.GetUtcNow(), ct) == 0) return false;
-        await transaction.CommitAsync(ct);
-        return true;
-    }
 }

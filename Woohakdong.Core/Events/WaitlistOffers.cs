@@ -120,11 +120,7 @@ public sealed class WaitlistOffers(
     {
         await offer.RollbackAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await SeatCounter.LeaveWaitlistAsync(db, entry.EventId, 1, ct) == 0
-            || await WaitlistMoves.TryMoveAsync(db, entry.Id, WaitlistStatus.Waiting, WaitlistStatus.Left, time.GetUtcNow(), ct) == 0)
-            return Outcome.Retry;
-        await transaction.CommitAsync(ct);
+        await WaitlistMoves.TryLeaveAsync(db, entry, time.GetUtcNow(), ct);
         return Outcome.Retry;
     }
 
