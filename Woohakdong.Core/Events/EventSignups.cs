@@ -28,10 +28,27 @@ public sealed class EventSignups(
         {
             return await TakeSeatAsync(clubEvent, merchantUid, ct);
         }
-        catch (AppException refusal) when (refusal.Code == ErrorCodes.Full && EventRules.HasWaitlist(clubEvent, time.GetUtcNow()))
+        catch (AppException refusal) when (refusal.Code == ErrorCodes.Full)
         {
-            throw refusal.With("waitlist", true);
+            throw Full(clubEvent);
         }
+    }
+
+    /// <summary>
+    /// The crowd's answer once this instance knows the event is full (<see cref="SoldOutGroups"/>): FULL as
+    /// <see cref="SignUpAsync"/> would say it, from one read and without the seat engine. Null when the event's sign-up is
+    /// not open, for <see cref="SignUpAsync"/> to say why.
+    /// </summary>
+    public async Task<AppException?> SoldOutRefusalAsync(long eventId, CancellationToken ct = default)
+    {
+        var clubEvent = await FindAsync(eventId, ct);
+        return EventRules.IsOpen(clubEvent, time.GetUtcNow()) ? Full(clubEvent) : null;
+    }
+
+    private AppException Full(ClubEvent clubEvent)
+    {
+        var full = AppException.Conflict(ErrorCodes.Full);
+        return EventRules.HasWaitlist(clubEvent, time.GetUtcNow()) ? full.With("waitlist", true) : full;
     }
 
     private async Task<SignupStarted> TakeSeatAsync(ClubEvent clubEvent, string? merchantUid, CancellationToken ct)

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Woohakdong.Core.Common;
+using Woohakdong.Core.Enrollment;
 using Woohakdong.Core.Events;
+using Woohakdong.Web.Hosting;
 
 namespace Woohakdong.Web.Endpoints;
 
@@ -82,8 +84,11 @@ public static class EventsApi
     private static async Task<Ok<EventView>> Cancel(long eventId, EventService events, CancellationToken ct) =>
         TypedResults.Ok(await events.CancelAsync(eventId, ct));
 
-    private static async Task<IResult> SignUp(long eventId, SignupRequest? request, EventSignups signups, CancellationToken ct)
+    /// <summary>As for joining, once this instance knows the event is full the rest of the crowd hears FULL without the seat engine.</summary>
+    private static async Task<IResult> SignUp(
+        long eventId, SignupRequest? request, SoldOutGroups soldOut, Problems problems, EventSignups signups, CancellationToken ct)
     {
+        if (soldOut.IsFull(eventId) && await signups.SoldOutRefusalAsync(eventId, ct) is { } full) return problems.For(full);
         var started = await signups.SignUpAsync(eventId, request?.MerchantUid, ct);
         var location = $"/v1/events/{eventId}/signups/me";
         return started is { Status: SignupStatus.PendingPayment, OrderId: { } orderId, MerchantUid: { } merchantUid, Amount: { } amount, HoldExpiresAt: { } expires }
