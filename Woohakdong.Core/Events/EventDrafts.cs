@@ -43,6 +43,14 @@ public static class EventDrafts
         return new(recipient, NotificationKind.EventCancelled, values, EventPath(news.EventId));
     }
 
+    /// <summary>A cancelled event's notice to a student waiting in its line or holding its unpaid offer.</summary>
+    public static NotificationDraft CancelledInLine(Guid recipient, EventNews news)
+    {
+        var values = Values(news);
+        values[NotificationDraft.VariantKey] = "Waitlisted";
+        return new(recipient, NotificationKind.EventCancelled, values, EventPath(news.EventId));
+    }
+
     /// <summary>
     /// A draft for each sign-up of <paramref name="eventId"/> as it stands now: every live one (confirmed or waiting on
     /// payment), or only the confirmed ones.
@@ -57,7 +65,10 @@ public static class EventDrafts
         return [.. users.Select(user => draft(user, news))];
     }
 
-    /// <summary>A cancelled event's notice to every live sign-up, saying whether its payment is refunded.</summary>
+    /// <summary>
+    /// A cancelled event's notice to every live sign-up, saying whether its payment is refunded, and to every student still
+    /// in its line (waiting or offered).
+    /// </summary>
     public static async Task<List<NotificationDraft>> CancelledToLiveAsync(AppDbContext db, long eventId, CancellationToken ct)
     {
         var news = await NewsAsync(db, eventId, ct);
@@ -65,9 +76,12 @@ public static class EventDrafts
             .OrderBy(s => s.Id).Select(s => new { s.UserId, s.Status }).ToListAsync(ct);
         var paid = await db.JoinOrders.Where(o => o.PoolId == eventId && o.Status == OrderStatus.Completed)
             .ToDictionaryAsync(o => o.UserId, o => o.Amount, ct);
+        var inLine = await db.WaitlistEntries
+            .Where(w => w.EventId == eventId && (w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered))
+            .OrderBy(w => w.Id).Select(w => w.UserId).ToListAsync(ct);
         return [.. live.Select(s => Cancelled(s.UserId, news,
             s.Status == SignupStatus.Confirmed && paid.TryGetValue(s.UserId, out var amount) ? amount : null,
-            s.Status == SignupStatus.PendingPayment))];
+            s.Status == SignupStatus.PendingPayment)), .. inLine.Select(user => CancelledInLine(user, news))];
     }
 
     public static Task<EventNews> NewsAsync(AppDbContext db, long eventId, CancellationToken ct) =>

@@ -173,6 +173,9 @@ public abstract class WaitlistTests(PaymentFixture fixture)
 
         Assert.Equal(WaitlistStatus.Left, (await EntryAsync(offered, clubEvent.EventId)).Status);
         Assert.Equal(WaitlistStatus.Left, (await EntryAsync(waiting, clubEvent.EventId)).Status);
+        // Those in line hear of it once, as waiters: nothing of theirs was charged.
+        foreach (var student in new[] { offered, waiting })
+            Assert.Contains("\"Waitlisted\"", Assert.Single(await Recorded.NotificationsAsync(harness.DbAsync, student, NotificationKind.EventCancelled)).Parameters);
         var event_ = await steps.EventAsync(clubEvent.EventId);
         Assert.Equal((0, 0), (event_.SeatsTaken, event_.Waitlisted));
         Assert.Equal(0, await OfferAsync(clubEvent.EventId));
