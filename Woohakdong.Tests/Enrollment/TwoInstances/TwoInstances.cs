@@ -15,13 +15,13 @@ public sealed record OpenClub(long ClubId, long GroupId);
 
 /// <summary>
 /// Two app processes (A and B) with production settings (PostgreSQL, Redis, the RedLock seat lock) sharing one fresh
-/// database and a private Redis, plus 500 students with complete profiles, set up once for the collection: each test
-/// opens its own club. They run as Staging: the Production environment also demands PortOne's live API, which cannot
+/// database and a private Redis, plus 1,000 students with complete profiles, set up once for the collection: each test
+/// opens its own club or event. They run as Staging: the Production environment also demands PortOne's live API, which cannot
 /// be reached here, and joining a free club never calls it.
 /// </summary>
 public sealed class TwoInstances : IAsyncLifetime
 {
-    public const int StudentCount = 500;
+    public const int StudentCount = 1000;
     // Setup, not the test: enough parallel sign-ups to keep both instances busy without flooding them.
     private const int SetupParallelism = 16;
     // Two instances of 20 plus the no-lock pair of 12 and the tests' own stay far below PostgreSQL's 100 connections,
@@ -99,13 +99,22 @@ public sealed class TwoInstances : IAsyncLifetime
         }
     }
 
-    /// <summary>The shared database (its pool capped at <paramref name="poolSize"/>) and the private Redis.</summary>
+    /// <summary>
+    /// The shared database (its pool capped at <paramref name="poolSize"/>) and the private Redis. Waitlist offers and seat
+    /// holds lapse in seconds and every instance sweeps them each second, so that a paid event's line runs through within
+    /// a test: every instance on the database takes part in it, so all must agree.
+    /// </summary>
     public Dictionary<string, string> SharedSettings(int poolSize) => new()
     {
         ["Database:Provider"] = "Postgres",
         ["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = poolSize }.ConnectionString,
         ["Redis:Configuration"] = Redis.Configuration,
+        ["Seats:SweepInterval"] = "00:00:01",
+        ["Events:OfferHoldDuration"] = OfferHoldDuration,
+        ["Events:OfferSweepInterval"] = "00:00:01",
     };
+
+    public const string OfferHoldDuration = "00:00:03";
 
     /// <summary>A new free club of <paramref name="seatLimit"/> seats with recruitment open, created by the president on A.</summary>
     public async Task<OpenClub> OpenFreeClubAsync(int seatLimit, CancellationToken ct)
@@ -120,8 +129,7 @@ public sealed class TwoInstances : IAsyncLifetime
     /// <summary>The group's guarded counter and the memberships admitted through it, read straight from PostgreSQL.</summary>
     public async Task<(int SeatsTaken, int Memberships)> SeatsInDatabaseAsync(long groupId, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await ConnectAsync(ct);
         await using var query = new NpgsqlCommand(
             """
             SELECT g."SeatsTaken", (SELECT count(*) FROM "ClubMemberships" m WHERE m."JoinGroupId" = g."Id")::int
@@ -131,6 +139,14 @@ public sealed class TwoInstances : IAsyncLifetime
         await using var reader = await query.ExecuteReaderAsync(ct);
         Assert.True(await reader.ReadAsync(ct), $"Group {groupId} is not in the database.");
         return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
+    /// <summary>An open connection to the shared database, for reading what the instances wrote.</summary>
+    public async Task<NpgsqlConnection> ConnectAsync(CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
+        return connection;
     }
 
     public string RecentOutput => $"{A.RecentOutput}\n{B.RecentOutput}";
