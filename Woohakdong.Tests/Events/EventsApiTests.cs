@@ -12,7 +12,8 @@ public sealed class EventsApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static object Body(int? capacity = 2, string audience = "ANYONE", string? status = "PUBLISHED", int endsAfterHours = 3)
+    /// <summary>A valid event to create; the authorization tests make theirs with it too.</summary>
+    internal static object Body(int? capacity = 2, string audience = "ANYONE", string? status = "PUBLISHED", int endsAfterHours = 3)
     {
         var startsAt = DateTimeOffset.UtcNow.ToOffset(KoreanTime.Offset).Date.AddDays(10).AddHours(19);
         var start = new DateTimeOffset(startsAt, KoreanTime.Offset);

@@ -48,7 +48,7 @@ public static class DemoData
         var group = await groups.GetCurrentAsync(club.Id);
         await groups.UpdateAsync(group.GroupId, recruiting: true, group.SeatLimit, group.GroupAmount);
         await DemoOverview.AddAsync(scope.ServiceProvider, users, club.Id, group.GroupId);
-        await DemoEvents.AddAsync(scope.ServiceProvider, club.Id);
+        await DemoEvents.AddAsync(scope, users, president, club.Id);
         await DemoApplications.AddAsync(scope, users, president);
 
         app.Lifetime.ApplicationStarted.Register(() => PrintSignIns(app));
