@@ -36,13 +36,18 @@ public sealed class EventSignups(
 
     /// <summary>
     /// The crowd's answer once this instance knows the event is full (<see cref="SoldOutGroups"/>): FULL as
-    /// <see cref="SignUpAsync"/> would say it, from one read and without the seat engine. Null when the event's sign-up is
-    /// not open, for <see cref="SignUpAsync"/> to say why.
+    /// <see cref="SignUpAsync"/> would say it, from two keyed reads and without the seat engine. Null, for
+    /// <see cref="SignUpAsync"/> to answer, when the event's sign-up is not open (it says why) or when the student holds one
+    /// of its seats (a waitlist offer, or a payment started before): a full event still sells that seat to its holder.
     /// </summary>
     public async Task<AppException?> SoldOutRefusalAsync(long eventId, CancellationToken ct = default)
     {
+        var userId = currentUser.RequireUserId();
         var clubEvent = await FindAsync(eventId, ct);
-        return EventRules.IsOpen(clubEvent, time.GetUtcNow()) ? Full(clubEvent) : null;
+        if (!EventRules.IsOpen(clubEvent, time.GetUtcNow())) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var holdsASeat = await db.SeatHolds.AnyAsync(h => h.PoolId == eventId && h.UserId == userId && h.State == HoldState.Held, ct);
+        return holdsASeat ? null : Full(clubEvent);
     }
 
     private AppException Full(ClubEvent clubEvent)
@@ -97,9 +102,7 @@ public sealed class EventSignups(
     {
         var userId = currentUser.RequireUserId();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.EventSignups.AsNoTracking().Where(s => s.UserId == userId)
-            .Join(db.Events, s => s.EventId, e => e.Id, (s, e) => new { Signup = s, Event = e })
-            .ToListAsync(ct);
+        // The line first: an offer seating me between the two reads then shows as its sign-up (below), never as nothing.
         var places = await db.WaitlistEntries.AsNoTracking()
             .Where(w => w.UserId == userId && (w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered))
             .Join(db.Events, w => w.EventId, e => e.Id, (w, e) => new
@@ -107,6 +110,9 @@ public sealed class EventSignups(
                 Entry = w, Event = e,
                 Ahead = db.WaitlistEntries.Count(o => o.EventId == w.EventId && o.Status == WaitlistStatus.Waiting && o.Id < w.Id),
             })
+            .ToListAsync(ct);
+        var rows = await db.EventSignups.AsNoTracking().Where(s => s.UserId == userId)
+            .Join(db.Events, s => s.EventId, e => e.Id, (s, e) => new { Signup = s, Event = e })
             .ToListAsync(ct);
         var offers = places.Where(p => p.Entry.Status == WaitlistStatus.Offered).ToDictionary(p => p.Event.Id, p => p.Entry.OfferExpiresAt);
         var signedUp = rows.Where(r => r.Signup.Status != SignupStatus.Cancelled).Select(r => r.Event.Id).ToHashSet();
