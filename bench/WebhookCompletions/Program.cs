@@ -77,7 +77,7 @@ async Task<(double Answered, double Completed, int Errors, string Cpu)> RunAsync
         if (await send() != 200) Interlocked.Increment(ref errors);
     });
     var answered = sending.ContinueWith(_ => clock.Elapsed.TotalSeconds, TaskScheduler.Default);
-    await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"JoinOrders\" WHERE \"GroupId\" = {groupId} AND \"Status\" = 2", db);
+    await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"JoinOrders\" WHERE \"PoolId\" = {groupId} AND \"Status\" = 2", db);
     while ((long)(await count.ExecuteScalarAsync())! < expected)
     {
         if (clock.Elapsed > TimeSpan.FromMinutes(3)) throw new TimeoutException($"orders still not Completed after {clock.Elapsed}");
