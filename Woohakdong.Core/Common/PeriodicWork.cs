@@ -7,6 +7,8 @@ namespace Woohakdong.Core.Common;
 /// <summary>
 /// Background work every instance runs in passes, each in its own scope, by default one every interval. The work
 /// itself must be safe when several instances run it at once; a failed pass is logged and the next one tries again.
+/// The first pass waits until the host has started: hosted services start before Kestrel listens, and work such as
+/// mail links or the PortOne sandbox needs the app's own address.
 /// </summary>
 public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
 {
@@ -22,6 +24,7 @@ public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeSpan interva
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await WhenHostStartedAsync(stoppingToken)) return;
         using var timer = new PeriodicTimer(Interval, time);
         while (await WaitForNextPassAsync(timer, stoppingToken))
         {
@@ -36,5 +39,17 @@ public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeSpan interva
                 logger.LogWarning(error, "{Work} failed; trying again in {Interval}", GetType().Name, Interval);
             }
         }
+    }
+
+    /// <summary>False when the host stops before it started.</summary>
+    private async Task<bool> WhenHostStartedAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var lifetime = scope.ServiceProvider.GetService<IHostApplicationLifetime>();
+        if (lifetime is null) return true;
+        var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult(true));
+        await using var onStopping = stoppingToken.Register(() => started.TrySetResult(false));
+        return await started.Task;
     }
 }
