@@ -20,10 +20,17 @@ public sealed class SoldOutGroups(TimeProvider time)
     // Pool id → until when (UTC ticks) the mark holds.
     private readonly ConcurrentDictionary<long, long> full = new();
     private readonly ConcurrentDictionary<long, CancellationTokenSource> fillSignals = new();
+    private readonly ConcurrentDictionary<long, long> versions = new();
 
     public bool IsFull(long poolId) => full.TryGetValue(poolId, out var until) && (until == ForGood || time.GetUtcNow().UtcTicks < until);
 
     public long Observe(long poolId) => clearGenerations.GetValueOrDefault(poolId);
+
+    /// <summary>
+    /// Counts every mark and clear of the pool here (this instance's seat changes and the others' messages): what a memory
+    /// of a full pool read from the database must not outlive, since a seat given to the line keeps the pool full.
+    /// </summary>
+    public long VersionOf(long poolId) => versions.GetValueOrDefault(poolId);
 
     /// <summary>Cancelled when the pool is next marked full; check <see cref="IsFull"/> after taking it.</summary>
     public CancellationToken WhenFull(long poolId) => fillSignals.GetOrAdd(poolId, _ => new CancellationTokenSource()).Token;
@@ -37,6 +44,7 @@ public sealed class SoldOutGroups(TimeProvider time)
 
     public void Clear(long poolId)
     {
+        Touch(poolId);
         clearGenerations.AddOrUpdate(poolId, 1, (_, generation) => generation + 1);
         full.TryRemove(poolId, out _);
     }
@@ -49,10 +57,13 @@ public sealed class SoldOutGroups(TimeProvider time)
 
     private void Mark(long poolId, long observedGeneration, long until)
     {
+        Touch(poolId);
         // A mark for good is never shortened by a message's.
         full.AddOrUpdate(poolId, until, (_, current) => Math.Max(current, until));
         if (Observe(poolId) != observedGeneration) full.TryRemove(poolId, out _);
         // Asynchronously: the waiters' answers must not run on this caller's thread, which holds the club's lock.
         else if (fillSignals.TryRemove(poolId, out var signal)) _ = signal.CancelAsync();
     }
+
+    private void Touch(long poolId) => versions.AddOrUpdate(poolId, 1, (_, version) => version + 1);
 }

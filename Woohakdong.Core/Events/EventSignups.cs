@@ -15,7 +15,7 @@ namespace Woohakdong.Core.Events;
 /// </summary>
 public sealed class EventSignups(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, ClubAccess access, SeatService seats,
-    StartPaidJoin paidSeats, SignupReturns returns, EventWaitlist waitlist, CheckInTickets tickets, TimeProvider time)
+    StartPaidJoin paidSeats, SignupReturns returns, EventWaitlist waitlist, CheckInTickets tickets, SoldOutEvents soldOutEvents, TimeProvider time)
 {
     public const string CancelledRefundReason = "SIGNUP_CANCELLED";
 
@@ -36,18 +36,16 @@ public sealed class EventSignups(
 
     /// <summary>
     /// The crowd's answer once this instance knows the event is full (<see cref="SoldOutGroups"/>): FULL as
-    /// <see cref="SignUpAsync"/> would say it, from two keyed reads and without the seat engine. Null, for
-    /// <see cref="SignUpAsync"/> to answer, when the event's sign-up is not open (it says why) or when the student holds one
-    /// of its seats (a waitlist offer, or a payment started before): a full event still sells that seat to its holder.
+    /// <see cref="SignUpAsync"/> would say it, from memory (<see cref="SoldOutEvents"/>) and without the seat engine. Null,
+    /// for <see cref="SignUpAsync"/> to answer, when the event's sign-up is not open (it says why) or when the student holds
+    /// one of its seats (a waitlist offer, or a payment started before): a full event still sells that seat to its holder.
     /// </summary>
     public async Task<AppException?> SoldOutRefusalAsync(long eventId, CancellationToken ct = default)
     {
         var userId = currentUser.RequireUserId();
-        var clubEvent = await FindAsync(eventId, ct);
-        if (!EventRules.IsOpen(clubEvent, time.GetUtcNow())) return null;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var holdsASeat = await db.SeatHolds.AnyAsync(h => h.PoolId == eventId && h.UserId == userId && h.State == HoldState.Held, ct);
-        return holdsASeat ? null : Full(clubEvent);
+        var (clubEvent, holders) = await soldOutEvents.GetAsync(eventId, ct);
+        if (clubEvent is null || !EventRules.IsOpen(clubEvent, time.GetUtcNow()) || holders.Contains(userId)) return null;
+        return Full(clubEvent);
     }
 
     private AppException Full(ClubEvent clubEvent)

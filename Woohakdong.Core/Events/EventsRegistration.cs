@@ -30,6 +30,7 @@ public static class EventsRegistration
             .AddScoped<EventCancellation>()
             .AddScoped<EventService>()
             .AddScoped<EventSignups>()
+            .AddSingleton<SoldOutEvents>()
             .AddSingleton<CheckInTickets>()
             .AddScoped<CheckIns>()
             .AddScoped<EventReminders>();
