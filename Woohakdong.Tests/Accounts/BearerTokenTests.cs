@@ -94,4 +94,21 @@ public sealed class BearerTokenTests(ClockedApp clocked) : IClassFixture<Clocked
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, afterAMinute.StatusCode));
     }
+
+    [Fact]
+    public async Task First_seen_tokens_arriving_together_each_get_their_own_users_verdict()
+    {
+        var students = new List<HttpClient>();
+        for (var i = 0; i < 12; i++) students.Add((await clocked.App.SignUpAsync()).Client);
+        var changed = await students[5].PostAsJsonAsync("/v1/auth/manage/info",
+            new { oldPassword = ApiAccounts.Password, newPassword = "a-new-password1" }, Ct);
+        // The changing token's verdict was remembered at the change; a minute on, every token is read again.
+        clocked.Clock.Advance(BearerSecurityStamps.CheckInterval);
+
+        var answers = await Task.WhenAll(students.Select(student => student.GetAsync("/v1/me/profile", Ct)));
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => i == 5 ? HttpStatusCode.Unauthorized : HttpStatusCode.OK), answers.Select(a => a.StatusCode));
+        Assert.Null(await clocked.App.Services.GetRequiredService<SecurityStampReader>().StampOfAsync(Guid.NewGuid()));
+    }
 }

@@ -43,6 +43,7 @@ public static class AccountsSetup
                 options.AccessDeniedPath = "/access-denied";
             }));
         services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, RememberedBearerTickets.Setup>();
+        services.AddSingleton<SecurityStampReader>();
         services.AddSingleton<BearerSecurityStamps>();
         services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, BearerSecurityStamps.Setup>();
         services.AddAuthorization();

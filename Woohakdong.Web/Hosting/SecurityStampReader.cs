@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Data;
+
+namespace Woohakdong.Web.Hosting;
+
+/// <summary>
+/// Reads users' security stamps for <see cref="BearerSecurityStamps"/> in batches. A flash crowd's first requests arrive
+/// together, each with a token this instance has not read yet, and one query per token was most of what a FULL answer
+/// cost them (flash crowd run 9 in docs/benchmarks.md): the stamps asked for while a read is running are read together in
+/// the next one. Null for a user who no longer exists.
+/// </summary>
+public sealed class SecurityStampReader(IServiceScopeFactory scopes, ILogger<SecurityStampReader> logger)
+{
+    /// <summary>Bounds one query's <c>IN</c> list.</summary>
+    public const int MaxBatch = 500;
+
+    private readonly Lock gate = new();
+    private readonly List<(Guid UserId, TaskCompletionSource<string?> Stamp)> waiting = [];
+    private bool reading;
+
+    public Task<string?> StampOfAsync(Guid userId)
+    {
+        var stamp = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool lead;
+        lock (gate)
+        {
+            waiting.Add((userId, stamp));
+            lead = !reading;
+            reading = true;
+        }
+        // The first caller with no read running starts one; everyone arriving meanwhile waits for the next batch.
+        if (lead) _ = Task.Run(ReadWhileAskedAsync);
+        return stamp.Task;
+    }
+
+    private async Task ReadWhileAskedAsync()
+    {
+        while (true)
+        {
+            List<(Guid UserId, TaskCompletionSource<string?> Stamp)> batch;
+            lock (gate)
+            {
+                if (waiting.Count == 0)
+                {
+                    reading = false;
+                    return;
+                }
+                batch = waiting.Take(MaxBatch).ToList();
+                waiting.RemoveRange(0, batch.Count);
+            }
+            try
+            {
+                var stamps = await ReadAsync(batch.Select(b => b.UserId).Distinct().ToList());
+                foreach (var (userId, stamp) in batch) stamp.TrySetResult(stamps.GetValueOrDefault(userId));
+            }
+            catch (Exception error)
+            {
+                logger.LogWarning(error, "Reading {Count} security stamps failed", batch.Count);
+                foreach (var (_, stamp) in batch) stamp.TrySetException(error);
+            }
+        }
+    }
+
+    private async Task<Dictionary<Guid, string?>> ReadAsync(IReadOnlyList<Guid> userIds)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.SecurityStamp })
+            .ToDictionaryAsync(u => u.Id, u => u.SecurityStamp);
+    }
+}
