@@ -22,6 +22,8 @@ WARMUP=${BENCH_WARMUP:-200}
 CONCURRENCY=${BENCH_CONCURRENCY:-32}
 VERSIONS=${BENCH_VERSIONS:-v1 v2}
 DATABASE=woohakdong_webhook_bench_$$
+# The setup signs up a student per order (a password hash each, about 13 orders/s on 2 cores): the limit follows N.
+LIMIT=$((10 + (2 * ORDERS + WARMUP) / 600))m
 source bench/lib.sh
 bench_prepare WebhookCompletions webhookcompletions
 
@@ -46,7 +48,7 @@ run_version() {
       -c 'ALTER TABLE "SeatPools" ALTER COLUMN "Id" RESTART WITH 910001'
     first=0
   fi
-  timeout 10m dotnet "$OUT/webhookcompletions/WebhookCompletions.dll" "http://127.0.0.1:$PORT" "$ORDERS" "$WARMUP" "$CONCURRENCY" "$result" \
+  timeout "$LIMIT" dotnet "$OUT/webhookcompletions/WebhookCompletions.dll" "http://127.0.0.1:$PORT" "$ORDERS" "$WARMUP" "$CONCURRENCY" "$result" \
     "$CONNECTION" "${pids[-1]}" "$version" "$V2_SECRET" || status=1
   echo "$version: load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   GROUP=$(sed -n 's/^group_id=//p' "$result" 2>/dev/null || true)
