@@ -110,10 +110,34 @@ public static class PageExtensions
         page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
 
     public static Task WaitForAddressAsync(this IPage page, Func<string, bool> address) =>
-        page.ExplainTimeoutAsync("the address", () => page.WaitForURLAsync(address, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit }));
+        page.ExplainTimeoutAsync("the address", () => CommittedAsync(page, address));
 
     public static Task WaitForAddressAsync(this IPage page, System.Text.RegularExpressions.Regex address) =>
-        page.ExplainTimeoutAsync($"an address like {address}", () => page.WaitForURLAsync(address, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit }));
+        page.ExplainTimeoutAsync($"an address like {address}", () => CommittedAsync(page, address.IsMatch));
+
+    /// <summary>
+    /// Listens for the main frame's navigations before looking at its address. Playwright's WaitForURLAsync looks first
+    /// and listens after, so a navigation committed in between (a redirect landing while the client was busy) was
+    /// missed and the wait hung with the page already at the address.
+    /// </summary>
+    private static async Task CommittedAsync(IPage page, Func<string, bool> address)
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnNavigated(object? sender, IFrame frame)
+        {
+            if (frame == page.MainFrame && address(frame.Url)) arrived.TrySetResult();
+        }
+        page.FrameNavigated += OnNavigated;
+        try
+        {
+            if (address(page.Url)) return;
+            await arrived.Task.WaitAsync(Eventually.Limit);
+        }
+        finally
+        {
+            page.FrameNavigated -= OnNavigated;
+        }
+    }
 
     /// <summary>Opens the page and waits for its circuit, so the test's next click is not lost.</summary>
     public static async Task OpenInteractiveAsync(this IPage page, string path)
