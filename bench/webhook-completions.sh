@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Webhook completions benchmark of issue 5 (not a test; test.sh and CI never run it). One command:
-#   ./bench/webhook-completions.sh
+#   ./bench/webhook-completions.sh [NAME=VALUE ...]   (extra settings or DOTNET_* knobs for the instance)
 # Publishes the web app (Release) to bench/.out/web, builds bench/WebhookCompletions, creates a fresh PostgreSQL database,
 # starts one app instance (Staging, PostgreSQL, Redis 127.0.0.1:6391, PortOne sandbox in the same process), creates 2N paid
 # orders (and W more for a warm-up) through /v1 and pays them in the sandbox without webhooks (not timed), sends the W
@@ -17,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BENCH_NAME=webhook-completions
+EXTRA_SETTINGS=("$@")
 ORDERS=${BENCH_ORDERS:-500}
 WARMUP=${BENCH_WARMUP:-200}
 CONCURRENCY=${BENCH_CONCURRENCY:-32}
@@ -40,7 +41,7 @@ run_version() {
   # from the sandbox over loopback HTTP, so the app serves both sides of each verification.
   # The reconciler settles orders quiet for ReconcileAfter (2 min) by asking the gateway itself; setup takes about as long,
   # so with the default it would complete the oldest orders before their webhooks are sent and flatter the figures.
-  start_instance "$version" "$PORT" Payments__ReconcileAfter=01:00:00 "PortOne__Version=${version^^}"
+  start_instance "$version" "$PORT" Payments__ReconcileAfter=01:00:00 "PortOne__Version=${version^^}" "${EXTRA_SETTINGS[@]}"
   if ((first)); then
     # Ids far from the small ones the tests' databases use (the Redis lock key and seat channel are shared on this machine).
     psql -q -v ON_ERROR_STOP=1 -d "$DATABASE" \
