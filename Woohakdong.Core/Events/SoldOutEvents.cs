@@ -27,23 +27,34 @@ public sealed class SoldOutEvents(IServiceScopeFactory scopes, SoldOutGroups sol
 
     public async Task<SoldOutEvent> GetAsync(long eventId, CancellationToken ct = default)
     {
+        var snapshot = await SharedReadAsync(eventId, ct);
+        if (snapshot.Version == soldOut.VersionOf(eventId) && time.GetUtcNow() - snapshot.ReadAt < options.Value.SoldOutMessageTrust)
+            return snapshot.Answer;
+        Forget(eventId, snapshot);
+        // Read after this call began: as good as reading it here, whatever happens to the pool meanwhile.
+        return (await SharedReadAsync(eventId, ct)).Answer;
+    }
+
+    /// <summary>The read in progress or kept for the event, or a new one; a failed read is not kept.</summary>
+    private async Task<Snapshot> SharedReadAsync(long eventId, CancellationToken ct)
+    {
         var shared = snapshots.GetOrAdd(eventId, ReadAsync);
-        Snapshot snapshot;
         try
         {
-            snapshot = await shared.WaitAsync(ct);
+            return await shared.WaitAsync(ct);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
-            // A failed read is not kept: the next caller reads again.
             snapshots.TryRemove(KeyValuePair.Create(eventId, shared));
             throw;
         }
-        if (snapshot.Version == soldOut.VersionOf(eventId) && time.GetUtcNow() - snapshot.ReadAt < options.Value.SoldOutMessageTrust)
-            return snapshot.Answer;
-        snapshots.TryRemove(KeyValuePair.Create(eventId, shared));
-        // Read after this call began: as good as reading it here, whatever happens to the pool meanwhile.
-        return (await snapshots.GetOrAdd(eventId, ReadAsync).WaitAsync(ct)).Answer;
+    }
+
+    /// <summary>Drops the stale snapshot only: a newer read another caller started stays.</summary>
+    private void Forget(long eventId, Snapshot stale)
+    {
+        if (snapshots.TryGetValue(eventId, out var kept) && kept.IsCompletedSuccessfully && kept.Result == stale)
+            snapshots.TryRemove(KeyValuePair.Create(eventId, kept));
     }
 
     private async Task<Snapshot> ReadAsync(long eventId)
