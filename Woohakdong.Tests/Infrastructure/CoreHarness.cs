@@ -22,7 +22,7 @@ public sealed class TestCurrentUser : ICurrentUser
 /// controls: a class fixture (<see cref="SqliteCore"/>, <see cref="PostgresCore"/>) shared through <see cref="CoreTests{TCore}"/>,
 /// or one per test through <see cref="StartAsync"/>.
 /// </summary>
-public class CoreHarness(DatabaseProvider provider) : IAsyncLifetime
+public class CoreHarness(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     /// <summary>A spring-term weekday morning in KST, so nothing sits near a term boundary unless a test moves the clock.</summary>
     public static readonly DateTimeOffset DefaultNow = Kst(2026, 4, 1, 10, 0, 0);
@@ -36,9 +36,9 @@ public class CoreHarness(DatabaseProvider provider) : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(DefaultNow.ToUniversalTime());
 
     /// <summary>A harness of its own, for a test that moves the clock (<see cref="FakeTimeProvider"/> only goes forward).</summary>
-    public static async Task<CoreHarness> StartAsync(DatabaseProvider provider)
+    public static async Task<CoreHarness> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var harness = new CoreHarness(provider);
+        var harness = new CoreHarness(provider, settings);
         await harness.InitializeAsync();
         return harness;
     }
@@ -52,7 +52,7 @@ public class CoreHarness(DatabaseProvider provider) : IAsyncLifetime
         {
             ["Database:Provider"] = provider.ToString(),
             ["Database:ConnectionString"] = database.ConnectionString,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<ICurrentUser>(caller)

@@ -12,12 +12,8 @@ public sealed class EmailBatch(EmailOutbox outbox, EmailComposer composer, IMail
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var claimed = await outbox.ClaimAsync(ct);
-        var toSend = new List<ClaimedEmail>();
-        foreach (var mail in claimed)
-        {
-            if (mail.Recipient is null || mail.OptedOut) await outbox.MarkSkippedAsync(mail.Notification, ct);
-            else toSend.Add(mail);
-        }
+        var toSend = claimed.Where(mail => mail.Recipient is not null && !mail.OptedOut).ToList();
+        await outbox.MarkSkippedAsync([.. claimed.Except(toSend).Select(mail => mail.Notification)], ct);
         if (toSend.Count == 0) return claimed.Count;
 
         IMailSession session;
@@ -31,8 +27,12 @@ public sealed class EmailBatch(EmailOutbox outbox, EmailComposer composer, IMail
             foreach (var mail in toSend) await FailedAsync(mail, unavailable, ct);
             return claimed.Count;
         }
-        await using (session)
+        // Sent mails are marked together after the session, even when the host stops mid-claim (not sent twice on a deploy);
+        // only a crash in between sends them again, at most one claim's worth.
+        var sent = new List<Notification>(toSend.Count);
+        try
         {
+            await using var open = session;
             for (var i = 0; i < toSend.Count; i++)
             {
                 var mail = toSend[i];
@@ -48,8 +48,12 @@ public sealed class EmailBatch(EmailOutbox outbox, EmailComposer composer, IMail
                     foreach (var rest in toSend.Skip(i + 1)) await FailedAsync(rest, failed, ct);
                     break;
                 }
-                await outbox.MarkSentAsync(mail.Notification, ct);
+                sent.Add(mail.Notification);
             }
+        }
+        finally
+        {
+            await outbox.MarkSentAsync(sent, CancellationToken.None);
         }
         return claimed.Count;
     }

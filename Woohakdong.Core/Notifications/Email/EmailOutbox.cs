@@ -17,6 +17,9 @@ public sealed class EmailOutbox(IDbContextFactory<AppDbContext> dbFactory, TimeP
 {
     public const int ClaimSize = 20;
 
+    // The one-time links of account mails leave the database with the mail's outcome.
+    private static readonly NotificationKind[] AccountMailKinds = [.. Enum.GetValues<NotificationKind>().Where(k => k.IsAccountMail())];
+
     public async Task<IReadOnlyList<ClaimedEmail>> ClaimAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
@@ -56,13 +59,14 @@ public sealed class EmailOutbox(IDbContextFactory<AppDbContext> dbFactory, TimeP
         })];
     }
 
-    public Task MarkSentAsync(Notification claimed, CancellationToken ct = default)
+    /// <summary>Marks the claim's mails in <paramref name="claimed"/> sent, in one statement.</summary>
+    public Task MarkSentAsync(IReadOnlyCollection<Notification> claimed, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         return FinishAsync(claimed, EmailStatus.Sent, now, null, ct);
     }
 
-    public Task MarkSkippedAsync(Notification claimed, CancellationToken ct = default) =>
+    public Task MarkSkippedAsync(IReadOnlyCollection<Notification> claimed, CancellationToken ct = default) =>
         FinishAsync(claimed, EmailStatus.Skipped, null, null, ct);
 
     /// <summary>Schedules the next attempt (<see cref="EmailRetry"/>), or marks the mail failed; true when it will be tried again.</summary>
@@ -83,15 +87,22 @@ public sealed class EmailOutbox(IDbContextFactory<AppDbContext> dbFactory, TimeP
         return true;
     }
 
-    private async Task FinishAsync(Notification claimed, EmailStatus status, DateTimeOffset? sentAt, string? error, CancellationToken ct)
+    private Task FinishAsync(Notification claimed, EmailStatus status, DateTimeOffset? sentAt, string? error, CancellationToken ct) =>
+        FinishAsync([claimed], status, sentAt, error, ct);
+
+    /// <summary>One statement for any number of one claim's mails: a claim's mails share its token.</summary>
+    private async Task FinishAsync(IReadOnlyCollection<Notification> claimed, EmailStatus status, DateTimeOffset? sentAt, string? error,
+        CancellationToken ct)
     {
+        if (claimed.Count == 0) return;
         var message = Truncate(error);
-        var forget = claimed.Kind.IsAccountMail();
+        var ids = claimed.Select(n => n.Id).ToList();
+        var tokens = claimed.Select(n => n.EmailClaimToken).Distinct().ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Claimed(db, claimed).ExecuteUpdateAsync(set => set
+        await db.Notifications.Where(n => ids.Contains(n.Id) && tokens.Contains(n.EmailClaimToken)).ExecuteUpdateAsync(set => set
             .SetProperty(n => n.EmailStatus, status).SetProperty(n => n.EmailSentAt, sentAt).SetProperty(n => n.EmailError, message)
             .SetProperty(n => n.EmailClaimedUntil, (DateTimeOffset?)null).SetProperty(n => n.EmailClaimToken, (Guid?)null)
-            .SetProperty(n => n.Link, n => forget ? null : n.Link), ct);
+            .SetProperty(n => n.Link, n => AccountMailKinds.Contains(n.Kind) ? null : n.Link), ct);
     }
 
     private static IQueryable<Notification> Claimed(AppDbContext db, Notification claimed) =>
