@@ -1,14 +1,16 @@
 # Publishes Woohakdong.Web and runs it as a non-root user. Production settings come from the environment
 # (Database__Provider=Postgres, Database__ConnectionString=…); see README.md.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props Woohakdong.sln ./
 COPY Woohakdong.Core/Woohakdong.Core.csproj Woohakdong.Core/
 COPY Woohakdong.Web/Woohakdong.Web.csproj Woohakdong.Web/
-RUN dotnet restore Woohakdong.Web/Woohakdong.Web.csproj
+RUN dotnet restore Woohakdong.Web/Woohakdong.Web.csproj -a $TARGETARCH
 COPY Woohakdong.Core/ Woohakdong.Core/
 COPY Woohakdong.Web/ Woohakdong.Web/
-RUN dotnet publish Woohakdong.Web/Woohakdong.Web.csproj -c Release -o /app --no-restore
+# For the target platform (amd64 → linux-x64, arm64 → linux-arm64): ReadyToRun code (Woohakdong.Web.csproj).
+RUN dotnet publish Woohakdong.Web/Woohakdong.Web.csproj -c Release -a $TARGETARCH --self-contained false -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -26,8 +26,8 @@ bench_prepare() {
   [[ $(redis-cli -h 127.0.0.1 -p 6391 ping 2>/dev/null) == PONG ]] || fail "Redis does not answer on $REDIS: run ./test.sh --services-only"
   mkdir -p "$OUT/logs"
   if [[ ${BENCH_NO_PUBLISH:-} != 1 || ! -f $OUT/web/Woohakdong.Web.dll ]]; then
-    say "publishing the web app (Release)"
-    dotnet publish "$ROOT/Woohakdong.Web" -c Release -o "$OUT/web" >"$OUT/logs/publish.log" 2>&1 || { tail -20 "$OUT/logs/publish.log"; fail "publish failed"; }
+    say "publishing the web app (Release, ReadyToRun for linux-x64, as the Dockerfile does)"
+    dotnet publish "$ROOT/Woohakdong.Web" -c Release -r linux-x64 --self-contained false -o "$OUT/web" >"$OUT/logs/publish.log" 2>&1 || { tail -20 "$OUT/logs/publish.log"; fail "publish failed"; }
   fi
   say "building $project"
   dotnet build "$ROOT/bench/$project" -c Release -o "$OUT/$output" >"$OUT/logs/build-$output.log" 2>&1 ||
