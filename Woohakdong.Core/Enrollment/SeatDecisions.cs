@@ -18,8 +18,8 @@ internal sealed class SeatRequest(Guid userId, Func<AppDbContext, CancellationTo
 }
 
 /// <summary>
-/// Admits the crowd of one pool in batches. Callers queue per pool on this instance; one of them (the first to find
-/// nobody draining) takes the club's lock and, holding it, decides everyone queued by then, up to
+/// Admits the crowd of one pool in batches. Callers queue per pool on this instance (a <see cref="DrainQueue{T}"/>); its
+/// drain takes the club's lock and, holding it, decides everyone queued by then, up to
 /// <see cref="SeatOptions.MaxBatch"/>, in one transaction: one guarded counter update for all the seats it can take,
 /// one save of what they grant, one commit. Order is first come, first served within the instance (the queue) and
 /// batch by batch across instances (the lock). The lock is held for a batch, not a seat; the database guard keeps the
@@ -31,14 +31,18 @@ public sealed class SeatDecisions(
 {
     private readonly ConcurrentDictionary<long, PoolQueue> queues = new();
 
-    private sealed class PoolQueue(long poolId, long clubId, ISeatGrant grant)
+    private sealed class PoolQueue
     {
-        public long PoolId { get; } = poolId;
-        public long ClubId { get; } = clubId;
-        public ISeatGrant Grant { get; } = grant;
-        public ConcurrentQueue<SeatRequest> Waiting { get; } = new();
-        // 1 while a caller drains the queue.
-        public int draining;
+        public PoolQueue(long poolId, long clubId, ISeatGrant grant, Func<PoolQueue, Task> runBatch)
+        {
+            (PoolId, ClubId, Grant) = (poolId, clubId, grant);
+            Waiting = new DrainQueue<SeatRequest>(_ => runBatch(this));
+        }
+
+        public long PoolId { get; }
+        public long ClubId { get; }
+        public ISeatGrant Grant { get; }
+        public DrainQueue<SeatRequest> Waiting { get; }
     }
 
     /// <summary>How many requests for <paramref name="poolId"/> wait in this instance's queue (not yet in a batch).</summary>
@@ -47,10 +51,8 @@ public sealed class SeatDecisions(
     /// <summary>Queues the request and returns once it is decided: admitted, or refused with its <see cref="AppException"/>.</summary>
     internal async Task TakeAsync(SeatPool pool, ISeatGrant grant, SeatRequest request)
     {
-        var queue = queues.GetOrAdd(pool.Id, _ => new PoolQueue(pool.Id, pool.ClubId, grant));
+        var queue = queues.GetOrAdd(pool.Id, _ => new PoolQueue(pool.Id, pool.ClubId, grant, RunBatchAsync));
         queue.Waiting.Enqueue(request);
-        // Drained off the caller's own task: the first caller of a crowd must not wait for everyone behind it.
-        if (Interlocked.CompareExchange(ref queue.draining, 1, 0) == 0) _ = Task.Run(() => DrainAsync(queue));
         // Once queued, a request is decided whether or not its caller still waits: a seat is never half taken.
         await request.Decided.Task;
     }
@@ -74,16 +76,6 @@ public sealed class SeatDecisions(
         await changes.AnnounceAsync(db, pool.Id, ct);
     }
 
-    private async Task DrainAsync(PoolQueue queue)
-    {
-        do
-        {
-            while (!queue.Waiting.IsEmpty) await RunBatchAsync(queue);
-            Volatile.Write(ref queue.draining, 0);
-            // A request queued after the last look but before letting go found the queue being drained: look again.
-        } while (!queue.Waiting.IsEmpty && Interlocked.CompareExchange(ref queue.draining, 1, 0) == 0);
-    }
-
     private async Task RunBatchAsync(PoolQueue queue)
     {
         SeatLockResult held;
@@ -95,7 +87,7 @@ public sealed class SeatDecisions(
         {
             // FULL while waiting, BUSY after the whole wait, or the lock's own failure: the same answer for everyone who
             // waited with it.
-            foreach (var request in Take(queue, int.MaxValue)) request.Decided.TrySetException(refusal);
+            foreach (var request in queue.Waiting.Take(int.MaxValue)) request.Decided.TrySetException(refusal);
             return;
         }
         // A failed batch may still have seated some of it (one by one after a duplicate): announce then too.
@@ -103,7 +95,7 @@ public sealed class SeatDecisions(
         await using (held)
         {
             // Taken once the lock is held, so everyone who queued behind it meanwhile comes in this batch.
-            var batch = Take(queue, options.Value.MaxBatch);
+            var batch = queue.Waiting.Take(options.Value.MaxBatch);
             try
             {
                 seatsChanged = await DecideAsync(queue, batch) > 0;
@@ -200,13 +192,6 @@ public sealed class SeatDecisions(
     private static void Refuse(IEnumerable<SeatRequest> requests, AppException refusal)
     {
         foreach (var request in requests) request.Decided.TrySetException(refusal);
-    }
-
-    private static List<SeatRequest> Take(PoolQueue queue, int most)
-    {
-        var batch = new List<SeatRequest>();
-        while (batch.Count < most && queue.Waiting.TryDequeue(out var request)) batch.Add(request);
-        return batch;
     }
 
     /// <summary>

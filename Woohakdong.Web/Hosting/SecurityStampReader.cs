@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Woohakdong.Core.Common;
 using Woohakdong.Core.Data;
 
 namespace Woohakdong.Web.Hosting;
@@ -7,57 +8,42 @@ namespace Woohakdong.Web.Hosting;
 /// Reads users' security stamps for <see cref="BearerSecurityStamps"/> in batches. A flash crowd's first requests arrive
 /// together, each with a token this instance has not read yet, and one query per token was most of what a FULL answer
 /// cost them (flash crowd run 9 in docs/benchmarks.md): the stamps asked for while a read is running are read together in
-/// the next one. Null for a user who no longer exists.
+/// the next one (<see cref="DrainQueue{T}"/>). Null for a user who no longer exists.
 /// </summary>
-public sealed class SecurityStampReader(IServiceScopeFactory scopes, ILogger<SecurityStampReader> logger)
+public sealed class SecurityStampReader
 {
     /// <summary>Bounds one query's <c>IN</c> list.</summary>
     public const int MaxBatch = 500;
 
-    private readonly Lock gate = new();
-    private readonly List<(Guid UserId, TaskCompletionSource<string?> Stamp)> waiting = [];
-    private bool reading;
+    private readonly IServiceScopeFactory scopes;
+    private readonly ILogger<SecurityStampReader> logger;
+    private readonly DrainQueue<(Guid UserId, TaskCompletionSource<string?> Stamp)> asked;
+
+    public SecurityStampReader(IServiceScopeFactory scopes, ILogger<SecurityStampReader> logger)
+    {
+        (this.scopes, this.logger) = (scopes, logger);
+        asked = new(ReadBatchAsync);
+    }
 
     public Task<string?> StampOfAsync(Guid userId)
     {
         var stamp = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool lead;
-        lock (gate)
-        {
-            waiting.Add((userId, stamp));
-            lead = !reading;
-            reading = true;
-        }
-        // The first caller with no read running starts one; everyone arriving meanwhile waits for the next batch.
-        if (lead) _ = Task.Run(ReadWhileAskedAsync);
+        asked.Enqueue((userId, stamp));
         return stamp.Task;
     }
 
-    private async Task ReadWhileAskedAsync()
+    private async Task ReadBatchAsync(DrainQueue<(Guid UserId, TaskCompletionSource<string?> Stamp)> queue)
     {
-        while (true)
+        var batch = queue.Take(MaxBatch);
+        try
         {
-            List<(Guid UserId, TaskCompletionSource<string?> Stamp)> batch;
-            lock (gate)
-            {
-                if (waiting.Count == 0)
-                {
-                    reading = false;
-                    return;
-                }
-                batch = waiting.Take(MaxBatch).ToList();
-                waiting.RemoveRange(0, batch.Count);
-            }
-            try
-            {
-                var stamps = await ReadAsync(batch.Select(b => b.UserId).Distinct().ToList());
-                foreach (var (userId, stamp) in batch) stamp.TrySetResult(stamps.GetValueOrDefault(userId));
-            }
-            catch (Exception error)
-            {
-                logger.LogWarning(error, "Reading {Count} security stamps failed", batch.Count);
-                foreach (var (_, stamp) in batch) stamp.TrySetException(error);
-            }
+            var stamps = await ReadAsync([.. batch.Select(b => b.UserId).Distinct()]);
+            foreach (var (userId, stamp) in batch) stamp.TrySetResult(stamps.GetValueOrDefault(userId));
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Reading {Count} security stamps failed", batch.Count);
+            foreach (var (_, stamp) in batch) stamp.TrySetException(error);
         }
     }
 
