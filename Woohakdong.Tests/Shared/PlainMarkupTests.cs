@@ -61,6 +61,15 @@ public sealed class PlainMarkupTests : PatientBunitContext
         Render(builder => builder.AddContent(0, PlainMarkup.Icon(Icons.Material.Filled.MeetingRoom, color))).MarkupMatches(mud.Markup);
     }
 
+    [Fact]
+    public void Icon_button_classes_are_a_MudIconButtons()
+    {
+        var mud = Render<MudIconButton>(button => button.Add(b => b.Icon, Icons.Material.Filled.Menu).Add(b => b.Color, Color.Inherit));
+
+        Assert.Equal(PlainMarkup.IconButtonClass(Color.Inherit), mud.Find("button").GetAttribute("class"));
+        mud.Find("button > .mud-icon-button-label").InnerHtml.MarkupMatches(PlainMarkup.Icon(Icons.Material.Filled.Menu).Value);
+    }
+
     [Theory]
     [InlineData(Color.Success), InlineData(Color.Default)]
     public void Chip_classes_are_a_filled_MudChips(Color color)

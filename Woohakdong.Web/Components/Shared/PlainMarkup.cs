@@ -30,6 +30,10 @@ public static class PlainMarkup
         return $"mud-button-root mud-button mud-button-{v} mud-button-{v}-{Css(color)} mud-button-{v}-size-{Css(size)} mud-ripple";
     }
 
+    /// <summary>The classes of a <c>MudIconButton</c> of that colour (its icon inside a <c>mud-icon-button-label</c> span).</summary>
+    public static string IconButtonClass(Color color) =>
+        $"mud-button-root mud-icon-button mud-{Css(color)}-text hover:mud-{Css(color)}-hover mud-ripple mud-ripple-icon";
+
     /// <summary>The classes of a filled <c>MudChip</c> (inside a <c>mud-chip-container</c>, with a <c>mud-chip-content</c> span).</summary>
     public static string ChipClass(Color color, Size size = Size.Medium) =>
         $"mud-chip mud-chip-filled mud-chip-size-{Css(size)} mud-chip-color-{Css(color)}";
