@@ -37,7 +37,9 @@ public sealed class SeatLockHandOverTests
     [Fact]
     public async Task Without_a_release_the_waiter_polls_and_times_out_at_its_deadline()
     {
-        var settings = new SeatOptions { LockWait = TimeSpan.FromMilliseconds(300), LockRetry = TimeSpan.FromMilliseconds(50) };
+        // A wait of forty poll intervals: "more than one poll" must not depend on how fast a busy machine runs the first
+        // (a 300 ms wait once saw a single poll in a parallel suite).
+        var settings = new SeatOptions { LockWait = TimeSpan.FromSeconds(2), LockRetry = TimeSpan.FromMilliseconds(50) };
         await using var a = await LockInstance.StartAsync(settings);
         await using var b = await LockInstance.StartAsync(settings);
         var resource = $"club:handover-{Guid.NewGuid():N}:seats";
