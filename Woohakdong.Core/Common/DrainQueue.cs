@@ -32,7 +32,7 @@ public sealed class DrainQueue<T>(Func<DrainQueue<T>, Task> step)
     /// <summary>Up to <paramref name="most"/> waiting requests, first come first.</summary>
     public List<T> Take(int most)
     {
-        var batch = new List<T>(Math.Min(most, Math.Max(waiting.Count, 1)));
+        var batch = new List<T>(Math.Min(most, waiting.Count));
         while (batch.Count < most && waiting.TryDequeue(out var request)) batch.Add(request);
         return batch;
     }

@@ -43,6 +43,16 @@ public sealed class PlainMarkupTests : PatientBunitContext
         plain.MarkupMatches(mud.Markup.Replace(" type=\"button\"", ""));
     }
 
+    [Fact]
+    public void A_button_label_is_what_a_submit_MudButton_writes_inside_it()
+    {
+        var mud = Render<MudButton>(button => button.Add(b => b.ButtonType, ButtonType.Submit).Add(b => b.Color, Color.Inherit)
+            .Add(b => b.StartIcon, Icons.Material.Filled.Logout).AddChildContent("로그아웃"));
+
+        Assert.Equal(PlainMarkup.ButtonClass(Variant.Text, Color.Inherit), mud.Find("button").GetAttribute("class"));
+        Render(PlainMarkup.ButtonLabel("로그아웃", startIcon: Icons.Material.Filled.Logout)).MarkupMatches(mud.Find("button").InnerHtml);
+    }
+
     [Theory]
     [InlineData(Typo.h3), InlineData(Typo.h6), InlineData(Typo.subtitle1), InlineData(Typo.body1), InlineData(Typo.body2), InlineData(Typo.caption)]
     public void Text_classes_are_a_MudTexts(Typo typo)

@@ -48,12 +48,18 @@ public static class PlainMarkup
         builder.AddAttribute(3, "data-testid", testId);
         builder.AddAttribute(4, "target", target);
         builder.AddAttribute(5, "rel", target == "_blank" ? "noopener" : null);
-        builder.OpenElement(6, "span");
-        builder.AddAttribute(7, "class", "mud-button-label");
-        if (startIcon is not null) builder.AddMarkupContent(8, ButtonIcon("mud-button-icon-start", startIcon, size));
-        builder.AddContent(9, text);
-        if (endIcon is not null) builder.AddMarkupContent(10, ButtonIcon("mud-button-icon-end", endIcon, size));
+        builder.AddContent(6, ButtonLabel(text, startIcon, endIcon, size));
         builder.CloseElement();
+    };
+
+    /// <summary>What a <c>MudButton</c> writes inside its element: the label with its icons (for a plain button or anchor).</summary>
+    public static RenderFragment ButtonLabel(string text, string? startIcon = null, string? endIcon = null, Size size = Size.Medium) => builder =>
+    {
+        builder.OpenElement(0, "span");
+        builder.AddAttribute(1, "class", "mud-button-label");
+        if (startIcon is not null) builder.AddMarkupContent(2, ButtonIcon("mud-button-icon-start", startIcon, size));
+        builder.AddContent(3, text);
+        if (endIcon is not null) builder.AddMarkupContent(4, ButtonIcon("mud-button-icon-end", endIcon, size));
         builder.CloseElement();
     };
 
