@@ -12,7 +12,7 @@ public static partial class V1Api
 {
     public static void MapV1Api(this WebApplication app)
     {
-        var v1 = app.MapGroup("/v1").DisableAntiforgery().AddEndpointFilter<RouteGroupBuilder, RequiredFieldsFilter>();
+        var v1 = app.MapGroup("/v1").DisableAntiforgery().RequireFields();
         // Identity's own bearer-token endpoints: POST /v1/auth/register, /v1/auth/login, /v1/auth/refresh, ….
         v1.MapGroup("/auth").WithTags("Auth").AddEndpointFilter(IdentityProblems).AddEndpointFilter<AuthApiGuard>().MapIdentityApi<AppUser>();
         v1.MapClubsApi();

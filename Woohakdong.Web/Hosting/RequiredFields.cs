@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -28,26 +27,38 @@ public static class RequiredFields
     }
 }
 
-/// <summary>Refuses a request before the handler (or Identity) sees a body without a required field. One per endpoint.</summary>
-public sealed class RequiredFieldsFilter(Problems problems) : IEndpointFilter
+/// <summary>
+/// Refuses a request before the handler (or Identity) sees a body without a required field. Each endpoint's parameters are
+/// read once, when its pipeline is built (a filter type would be made, and its cache with it, for every request); an
+/// endpoint without such a parameter gets no filter at all.
+/// </summary>
+public static class RequiredFieldsFilter
 {
-    private readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Field)[]> requiredOfType = new();
-
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        foreach (var argument in context.Arguments)
+    public static TBuilder RequireFields<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilterFactory((endpoint, next) =>
         {
-            if (argument is null) continue;
-            foreach (var (property, field) in requiredOfType.GetOrAdd(argument.GetType(), Find))
+            var checks = endpoint.MethodInfo.GetParameters()
+                .Select((parameter, index) => (Index: index, Required: RequiredOf(parameter.ParameterType)))
+                .Where(check => check.Required.Length > 0)
+                .ToArray();
+            if (checks.Length == 0) return next;
+            var problems = endpoint.ApplicationServices.GetRequiredService<Problems>();
+            return invocation =>
             {
-                if (property.GetValue(argument) is null)
-                    return ValueTask.FromResult<object?>(problems.For(StatusCodes.Status400BadRequest, ErrorCodes.FieldRequired, field));
-            }
-        }
-        return next(context);
-    }
+                foreach (var (index, required) in checks)
+                {
+                    if (invocation.Arguments[index] is not { } argument) continue;
+                    foreach (var (property, field) in required)
+                    {
+                        if (property.GetValue(argument) is null)
+                            return ValueTask.FromResult<object?>(problems.For(StatusCodes.Status400BadRequest, ErrorCodes.FieldRequired, field));
+                    }
+                }
+                return next(invocation);
+            };
+        });
 
-    private static (PropertyInfo, string)[] Find(Type type) =>
+    private static (PropertyInfo Property, string Field)[] RequiredOf(Type type) =>
     [
         .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.IsDefined(typeof(RequiredAttribute)) || p.IsDefined(typeof(RequiredMemberAttribute)))
