@@ -78,6 +78,7 @@ public sealed class SeatDecisions(
 
     private async Task RunBatchAsync(PoolQueue queue)
     {
+        var started = time.GetTimestamp();
         SeatLockResult held;
         try
         {
@@ -96,9 +97,16 @@ public sealed class SeatDecisions(
         {
             // Taken once the lock is held, so everyone who queued behind it meanwhile comes in this batch.
             var batch = queue.Waiting.Take(options.Value.MaxBatch);
+            var locked = time.GetTimestamp();
             try
             {
-                seatsChanged = await DecideAsync(queue, batch) > 0;
+                var seats = await DecideAsync(queue, batch);
+                seatsChanged = seats > 0;
+                // For the benchmarks' reading of a crowd: how batches form and what a hold of the lock costs.
+                if (logger.IsEnabled(LogLevel.Debug))
+                    logger.LogDebug("Pool {PoolId}: {Requests} requests, {Seats} seats, {LockWaitMs:F1} ms for the lock, {DecideMs:F1} ms deciding",
+                        queue.PoolId, batch.Count, seats, time.GetElapsedTime(started, locked).TotalMilliseconds,
+                        time.GetElapsedTime(locked).TotalMilliseconds);
             }
             catch (Exception error)
             {

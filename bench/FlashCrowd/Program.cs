@@ -31,7 +31,10 @@ await Crowd.RunAsync(instances, warmupPath, tokens.Take(Math.Min(200, tokens.Len
 await RateProbe.RunAsync(instances, options.Concurrency, TimeSpan.FromSeconds(2), (api, _) => api.GetStatusAsync(TrivialPath));
 
 var trivial = await RateProbe.RunAsync(instances, options.Concurrency, options.ProbeTime, (api, _) => api.GetStatusAsync(TrivialPath));
+var crowdStart = Stopwatch.GetTimestamp();
 var (attempts, crowdMs) = await Crowd.RunAsync(instances, crowdPath, tokens);
+// Stopwatch is CLOCK_MONOTONIC on Linux: these bound the crowd in a `perf record -k CLOCK_MONOTONIC` (perf report --time).
+Console.WriteLine($"crowd on the monotonic clock: {Seconds(crowdStart):F6},{Seconds(Stopwatch.GetTimestamp()):F6}");
 var steadyFull = await RateProbe.RunAsync(instances, options.Concurrency, options.ProbeTime,
     async (api, i) => (await api.TakeSeatAsync(crowdPath, tokens[i % tokens.Length])).Status);
 
@@ -41,3 +44,5 @@ if (options.ResultFile is { } file)
     await File.WriteAllTextAsync(file, $"pool_id={crowdPool}\nseats={options.Seats}\nadmitted_http={report.Admitted}\nserver_errors={report.ServerErrors}\n");
 foreach (var api in instances) api.Dispose();
 return report.Admitted == options.Seats && report.ServerErrors == 0 ? 0 : 1;
+
+static double Seconds(long timestamp) => (double)timestamp / Stopwatch.Frequency;

@@ -24,6 +24,10 @@ public sealed class Report(
         Console.WriteLine($"server errors (5xx)          {ServerErrors}" + (ServerErrors == 0 ? "" : "   <<<<< FAIL >>>>>"));
         Console.WriteLine($"crowd wall time              {crowdMs:F0} ms");
         Console.WriteLine($"admissions/s                 {admissionsPerSecond:F1}   ({admissions.Count} admissions in {admissionMs:F0} ms from the gate)");
+        if (admissions.Count > 0)
+            Console.WriteLine("admissions at (ms from gate)  " + string.Join(", ", new[] { 0.0, 0.25, 0.5, 0.75, 1.0 }
+                .Select(q => $"{q:P0} {admissions[(int)Math.Round(q * (admissions.Count - 1))]:F0}")) +
+                $"; first answer of any kind {attempts.Min(a => a.EndMs):F0}");
         Console.WriteLine($"sold-out answers/s (crowd)   {fullPerSecond:F1}   ({fulls.Count} FULL answers in a {fullWindowMs:F0} ms window)");
         Console.WriteLine($"sold-out answers/s (steady)  {steadyFull.PerSecond:F1}   (full {options.Scenario.Pool}, {options.ProbeTime.TotalSeconds:F0} s closed loop, " +
                           $"p50 {steadyFull.P50Ms:F1} ms, p99 {steadyFull.P99Ms:F1} ms, statuses {Format(steadyFull.Statuses)})");
