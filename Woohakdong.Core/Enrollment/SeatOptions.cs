@@ -7,7 +7,10 @@ public enum SeatLockChoice
 {
     /// <summary>Redis (RedLock) when <c>Redis:Configuration</c> is set, an in-process lock otherwise.</summary>
     Auto,
-    /// <summary>No lock at all, only to prove the database guard; refused in Production.</summary>
+    /// <summary>
+    /// No lock at all, only to prove the database guard; refused in Production. Batching without the lock measured no
+    /// faster (smaller batches, each waiting on the counter's row lock anyway: docs/benchmarks.md, flash crowd run 13).
+    /// </summary>
     None,
 }
 
